@@ -113,7 +113,7 @@ func scanWord(s string, i int, toks *[]Token) int {
 		return scanURL(s, i, toks)
 	}
 	digitStart := isDigit(first)
-	dots := 0       // internal periods
+	dots := 0         // internal periods
 	shortSegs := true // every dot-separated segment has at most 2 letters
 	segLen := 0
 	for i < len(s) {
