@@ -7,6 +7,9 @@
 // words, URLs and ellipses whole. Every token indexes the original string: Text[Start:End].
 package text
 
+// Version of the segmenter; stored with every article.
+const Version = "1"
+
 // Kind classifies a token.
 type Kind uint8
 
