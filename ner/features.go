@@ -1,0 +1,263 @@
+package ner
+
+import (
+	"chronicle/ner/internal/percep"
+)
+
+// Feature templates. A feature is percep.Join(template, value) or Join2; the numbers are part of
+// the model format: never renumber, only add.
+const (
+	tBias uint64 = iota + 1
+	tW
+	tWL
+	tWN
+	tWLm1
+	tWLp1
+	tWLm2
+	tWLp2
+	tWLm1WL
+	tWLWLp1
+	tShape
+	tShapem1
+	tShapep1
+	tShortm1Short
+	tShortShortp1
+	tPre
+	tSuf
+	tCl
+	tClm1
+	tClp1
+	tGaz
+	tGazm1
+	tGazp1
+	tPOS
+	tPOSm1
+	tPOSp1
+	tPOSm1POS
+	tPOSPOSp1
+	tPOSm2
+	tPOSp2
+	tChunk
+	tCaseCaps
+	tShapeCaps
+	tShapeInit
+	tCaseShape
+	tTagm1
+	tTagm2
+	tTagm12
+	tTagm1WL
+	tSuf3m1
+	tSuf3p1
+	tClp1b
+	tChunkm1
+	tChunkm1POS
+	tChunkm12
+	tPOSWL
+	tDoc
+	tDocShape
+	tFreqShape
+	tLexHitShape
+	tWLm1Shape
+	tShapeWLp1
+	tClm1Cl
+	tGazShape
+	tWm1
+	tWp1
+	tPrevNLShape
+	tDocPrev
+)
+
+// sentInfo is per-sentence context for the templates.
+type sentInfo struct {
+	caps bool // the sentence is written in capitals (a headline)
+}
+
+// none is the hash used for positions outside the sentence.
+const none = 0x9ae16a3b2f90404f
+
+func at(ts []tokInfo, i int) *tokInfo {
+	if i < 0 || i >= len(ts) {
+		return &boundary
+	}
+	return &ts[i]
+}
+
+var boundary = tokInfo{w: none, wl: none, wn: none, shape: none, short: none}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// posFeatures appends the part-of-speech features of token i (tags: predicted tags so far,
+// as label indexes+1; 0 = none).
+func posFeatures(fs []uint64, ts []tokInfo, i int, tags []int) []uint64 {
+	t := &ts[i]
+	p1, p2 := uint64(0), uint64(0)
+	if i > 0 {
+		p1 = uint64(tags[i-1] + 1)
+	}
+	if i > 1 {
+		p2 = uint64(tags[i-2] + 1)
+	}
+	m1, pl1 := at(ts, i-1), at(ts, i+1)
+	fs = append(fs,
+		percep.Join(tBias, 0),
+		percep.Join(tWL, t.wl),
+		percep.Join(tW, t.w),
+		percep.Join(tSuf, t.suf[0]),
+		percep.Join(tSuf+100, t.suf[1]),
+		percep.Join(tSuf+200, t.suf[2]),
+		percep.Join(tPre, t.pre[0]),
+		percep.Join(tShape, t.shape),
+		percep.Join(tWLm1, m1.wl),
+		percep.Join(tWLp1, pl1.wl),
+		percep.Join(tWLm2, at(ts, i-2).wl),
+		percep.Join(tWLp2, at(ts, i+2).wl),
+		percep.Join(tSuf3m1, m1.suf[2]),
+		percep.Join(tSuf3p1, pl1.suf[2]),
+		percep.Join(tTagm1, p1),
+		percep.Join(tTagm2, p2),
+		percep.Join2(tTagm12, p1, p2),
+		percep.Join2(tTagm1WL, p1, t.wl),
+		percep.Join2(tShapeInit, t.short, uint64(t.flags&fInitial)),
+	)
+	if t.info.Cl[0] != 0 {
+		fs = append(fs,
+			percep.Join(tCl, uint64(t.info.Cl[0])),
+			percep.Join(tCl+100, uint64(t.info.Cl[1])),
+			percep.Join(tCl+200, uint64(t.info.Cl[2])),
+		)
+	}
+	if pl1.info.Cl[1] != 0 {
+		fs = append(fs, percep.Join(tClp1, uint64(pl1.info.Cl[1])))
+	}
+	return fs
+}
+
+// chunkFeatures appends the chunker's features of token i (pos: POS label indexes; tags:
+// chunk tags so far).
+func chunkFeatures(fs []uint64, ts []tokInfo, i int, pos []int, tags []int) []uint64 {
+	t := &ts[i]
+	pp := func(k int) uint64 {
+		if k < 0 || k >= len(pos) {
+			return 999
+		}
+		return uint64(pos[k])
+	}
+	c1, c2 := uint64(0), uint64(0)
+	if i > 0 {
+		c1 = uint64(tags[i-1] + 1)
+	}
+	if i > 1 {
+		c2 = uint64(tags[i-2] + 1)
+	}
+	fs = append(fs,
+		percep.Join(tBias, 0),
+		percep.Join(tWL, t.wl),
+		percep.Join(tWLm1, at(ts, i-1).wl),
+		percep.Join(tWLp1, at(ts, i+1).wl),
+		percep.Join(tPOS, pp(i)),
+		percep.Join(tPOSm1, pp(i-1)),
+		percep.Join(tPOSp1, pp(i+1)),
+		percep.Join(tPOSm2, pp(i-2)),
+		percep.Join(tPOSp2, pp(i+2)),
+		percep.Join2(tPOSm1POS, pp(i-1), pp(i)),
+		percep.Join2(tPOSPOSp1, pp(i), pp(i+1)),
+		percep.Join2(tPOSWL, pp(i), t.wl),
+		percep.Join(tChunkm1, c1),
+		percep.Join2(tChunkm1POS, c1, pp(i)),
+		percep.Join2(tChunkm12, c1, c2),
+		percep.Join2(tChunkm1POS+100, c1, pp(i+1)),
+	)
+	return fs
+}
+
+// nerFeatures appends the named-entity features of token i; pos and chunk are the POS and
+// chunk label indexes of the sentence.
+func nerFeatures(fs []uint64, ts []tokInfo, i int, si sentInfo, pos, chunk []int) []uint64 {
+	t := &ts[i]
+	m1, p1 := at(ts, i-1), at(ts, i+1)
+	pp := func(k int) uint64 {
+		if k < 0 || k >= len(pos) {
+			return 999
+		}
+		return uint64(pos[k])
+	}
+	caps := b2u(si.caps)
+	fs = append(fs,
+		percep.Join(tBias, 0),
+		percep.Join(tWL, t.wl),
+		percep.Join(tWN, t.wn),
+		percep.Join(tWLm1, m1.wl),
+		percep.Join(tWLp1, p1.wl),
+		percep.Join(tWLm2, at(ts, i-2).wl),
+		percep.Join(tWLp2, at(ts, i+2).wl),
+		percep.Join2(tWLm1WL, m1.wl, t.wl),
+		percep.Join2(tWLWLp1, t.wl, p1.wl),
+		percep.Join(tShape, t.shape),
+		percep.Join(tShapem1, m1.shape),
+		percep.Join(tShapep1, p1.shape),
+		percep.Join2(tShortm1Short, m1.short, t.short),
+		percep.Join2(tShortShortp1, t.short, p1.short),
+		percep.Join2(tShapeCaps, t.short, caps),
+		percep.Join2(tShapeInit, t.short, uint64(t.flags&fInitial)),
+		percep.Join2(tCaseShape, uint64(t.info.Case), t.short|caps<<63),
+		percep.Join2(tFreqShape, uint64(t.info.Freq), t.short|caps<<63),
+		percep.Join2(tLexHitShape, b2u(t.lexHit), t.short|caps<<63),
+		percep.Join2(tWLm1Shape, m1.wl, t.short),
+		percep.Join2(tShapeWLp1, t.short, p1.wl),
+		percep.Join(tPOS, pp(i)),
+		percep.Join2(tPOSm1POS, pp(i-1), pp(i)),
+		percep.Join2(tPOSPOSp1, pp(i), pp(i+1)),
+		percep.Join(tChunk, uint64(chunk[i])),
+	)
+	if !si.caps {
+		fs = append(fs, percep.Join(tW, t.w), percep.Join(tWm1, m1.w), percep.Join(tWp1, p1.w))
+	}
+	for k := 0; k < 4; k++ {
+		if t.pre[k] != 0 {
+			fs = append(fs, percep.Join(tPre+uint64(k)*100, t.pre[k]))
+		}
+		if t.suf[k] != 0 {
+			fs = append(fs, percep.Join(tSuf+uint64(k)*100, t.suf[k]))
+		}
+	}
+	for k := 0; k < 3; k++ {
+		kk := uint64(k) * 100
+		fs = append(fs,
+			percep.Join(tCl+kk, uint64(t.info.Cl[k])),
+			percep.Join(tClm1+kk, uint64(m1.info.Cl[k])),
+			percep.Join(tClp1+kk, uint64(p1.info.Cl[k])),
+		)
+	}
+	fs = append(fs, percep.Join2(tClm1Cl, uint64(m1.info.Cl[1]), uint64(t.info.Cl[1])))
+	for g := t.gaz; g != 0; g &= g - 1 {
+		b := uint64(trailing(g))
+		fs = append(fs, percep.Join(tGaz, b), percep.Join2(tGazShape, b, t.short))
+	}
+	if t.doc != 0 {
+		fs = append(fs, percep.Join(tDoc, uint64(t.doc)), percep.Join2(tDocShape, uint64(t.doc), t.short|caps<<63))
+	}
+	if m1.doc != 0 {
+		fs = append(fs, percep.Join(tDocPrev, uint64(m1.doc)))
+	}
+	for g := m1.gaz; g != 0; g &= g - 1 {
+		fs = append(fs, percep.Join(tGazm1, uint64(trailing(g))))
+	}
+	for g := p1.gaz; g != 0; g &= g - 1 {
+		fs = append(fs, percep.Join(tGazp1, uint64(trailing(g))))
+	}
+	return fs
+}
+
+func trailing(g uint32) int {
+	n := 0
+	for g&1 == 0 {
+		g >>= 1
+		n++
+	}
+	return n
+}

@@ -1,0 +1,426 @@
+// Package percep is a multiclass averaged perceptron over hashed features, the learner behind
+// the part-of-speech tagger, the chunker and the named-entity recogniser.
+//
+// A feature is a 64-bit hash (see Hash, Str, Join); a model maps each feature it knows to one
+// weight per label, plus an optional label-transition matrix for Viterbi decoding. Training uses
+// a Trainer (a Go map, updated online, averaged lazily); inference uses the compact Model it
+// produces: an open-addressing table that is read-only and so safe for concurrent use.
+package percep
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+)
+
+// Hash mixes x into a well-distributed 64-bit value (the splitmix64 finaliser).
+func Hash(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// Join combines a template id with one or more values into one feature.
+func Join(tmpl uint64, a uint64) uint64 { return Hash(tmpl*0x9E3779B97F4A7C15 ^ a) }
+
+// Join2 combines a template id with two values.
+func Join2(tmpl uint64, a, b uint64) uint64 {
+	return Hash(Join(tmpl, a) ^ (b * 0xC2B2AE3D27D4EB4F))
+}
+
+// Str is the FNV-1a hash of s.
+func Str(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// Model is a trained, averaged perceptron: read-only, safe for concurrent use.
+type Model struct {
+	Labels []string
+	// Trans[(p+1)*L+y] is the weight of label y after label p; row 0 is the sentence start.
+	// Empty for models decoded greedily.
+	Trans []float32
+	keys  []uint64  // open addressing; 0 marks an empty slot
+	rows  []int32   // weight row of the key in the same slot
+	w     []float32 // len(rows in use) * L
+	mask  uint64
+}
+
+// NumLabels returns the number of labels.
+func (m *Model) NumLabels() int { return len(m.Labels) }
+
+// NumFeatures returns the number of features with weights.
+func (m *Model) NumFeatures() int { return len(m.w) / len(m.Labels) }
+
+// row returns the weights of feature f, or nil.
+func (m *Model) row(f uint64) []float32 {
+	if f == 0 {
+		f = 1
+	}
+	L := len(m.Labels)
+	for i := f & m.mask; ; i = (i + 1) & m.mask {
+		k := m.keys[i]
+		if k == f {
+			r := int(m.rows[i]) * L
+			return m.w[r : r+L : r+L]
+		}
+		if k == 0 {
+			return nil
+		}
+	}
+}
+
+// Score adds the weights of features fs to scores (len(scores) == NumLabels()).
+func (m *Model) Score(fs []uint64, scores []float32) {
+	for _, f := range fs {
+		if r := m.row(f); r != nil {
+			s := scores[:len(r)]
+			for j, v := range r {
+				s[j] += v
+			}
+		}
+	}
+}
+
+func newModel(labels []string, feats []uint64, w []float32, trans []float32) *Model {
+	L := len(labels)
+	n := len(feats)
+	size := 1
+	for size < 2*n+2 {
+		size <<= 1
+	}
+	m := &Model{Labels: labels, Trans: trans, keys: make([]uint64, size), rows: make([]int32, size), w: w, mask: uint64(size - 1)}
+	for r, f := range feats {
+		if f == 0 {
+			f = 1
+		}
+		i := f & m.mask
+		for m.keys[i] != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.keys[i] = f
+		m.rows[i] = int32(r)
+	}
+	_ = L
+	return m
+}
+
+// Trainer learns a Model online. It is not safe for concurrent use.
+type Trainer struct {
+	Labels  []string
+	Viterbi bool
+	idx     map[uint64]int32
+	feats   []uint64
+	w       []float32
+	acc     []float64 // sum of c*delta, for lazy averaging
+	trans   []float32
+	tacc    []float64
+	c       float64
+}
+
+// NewTrainer returns a trainer for the labels; viterbi adds a transition matrix.
+func NewTrainer(labels []string, viterbi bool) *Trainer {
+	t := &Trainer{Labels: labels, Viterbi: viterbi, idx: map[uint64]int32{}, c: 1}
+	if viterbi {
+		L := len(labels)
+		t.trans = make([]float32, (L+1)*L)
+		t.tacc = make([]float64, (L+1)*L)
+	}
+	return t
+}
+
+// Score adds the current (not averaged) weights of fs to scores.
+func (t *Trainer) Score(fs []uint64, scores []float32) {
+	L := len(t.Labels)
+	for _, f := range fs {
+		if f == 0 {
+			f = 1
+		}
+		if r, ok := t.idx[f]; ok {
+			row := t.w[int(r)*L : int(r)*L+L]
+			for j, v := range row {
+				scores[j] += v
+			}
+		}
+	}
+}
+
+// Trans returns the current transition weights (nil without Viterbi).
+func (t *Trainer) Trans() []float32 { return t.trans }
+
+// Update adds delta to the weights of fs for label y.
+func (t *Trainer) Update(fs []uint64, y int, delta float32) {
+	L := len(t.Labels)
+	for _, f := range fs {
+		if f == 0 {
+			f = 1
+		}
+		r, ok := t.idx[f]
+		if !ok {
+			r = int32(len(t.feats))
+			t.idx[f] = r
+			t.feats = append(t.feats, f)
+			for j := 0; j < L; j++ {
+				t.w = append(t.w, 0)
+				t.acc = append(t.acc, 0)
+			}
+		}
+		k := int(r)*L + y
+		t.w[k] += delta
+		t.acc[k] += t.c * float64(delta)
+	}
+}
+
+// UpdateTrans adds delta to the transition weight p→y (p = -1 for the sentence start).
+func (t *Trainer) UpdateTrans(p, y int, delta float32) {
+	k := (p+1)*len(t.Labels) + y
+	t.trans[k] += delta
+	t.tacc[k] += t.c * float64(delta)
+}
+
+// Tick advances the averaging clock; call it once per training example.
+func (t *Trainer) Tick() { t.c++ }
+
+// Average returns the averaged model. Features whose averaged weights are all below minAbs in
+// magnitude are dropped; weights are kept in feature-insertion order (deterministic).
+func (t *Trainer) Average(minAbs float32) *Model {
+	L := len(t.Labels)
+	var feats []uint64
+	var w []float32
+	row := make([]float32, L)
+	for r, f := range t.feats {
+		keep := false
+		for j := 0; j < L; j++ {
+			k := r*L + j
+			v := float32(float64(t.w[k]) - t.acc[k]/t.c)
+			if v < minAbs && v > -minAbs {
+				v = 0
+			} else {
+				keep = true
+			}
+			row[j] = v
+		}
+		if keep {
+			feats = append(feats, f)
+			w = append(w, row...)
+		}
+	}
+	var trans []float32
+	if t.trans != nil {
+		trans = make([]float32, len(t.trans))
+		for k := range trans {
+			trans[k] = float32(float64(t.trans[k]) - t.tacc[k]/t.c)
+		}
+	}
+	return newModel(t.Labels, feats, w, trans)
+}
+
+// Greedy returns the best label for the scores.
+func Greedy(scores []float32) int {
+	best := 0
+	for j, v := range scores {
+		if v > scores[best] {
+			best = j
+		}
+	}
+	return best
+}
+
+// Viterbi finds the best label sequence for emission scores em (n rows of L) and the
+// transition matrix trans ((L+1)*L, row 0 = the sentence start). allowed, when not nil, has the
+// same layout and forbids the transitions that are false. It writes the labels to out (len n);
+// back (n*L) and work (2*L) are scratch space.
+func Viterbi(em []float32, L int, trans []float32, allowed []bool, back []int16, work []float32, out []int) {
+	n := len(out)
+	if n == 0 {
+		return
+	}
+	const neg = -1e30
+	prev, cur := work[:L], work[L:2*L]
+	for y := 0; y < L; y++ {
+		if allowed != nil && !allowed[y] {
+			prev[y] = neg
+			continue
+		}
+		prev[y] = em[y] + trans[y]
+	}
+	for i := 1; i < n; i++ {
+		for y := 0; y < L; y++ {
+			best, arg := float32(neg), 0
+			for p := 0; p < L; p++ {
+				k := (p+1)*L + y
+				if allowed != nil && !allowed[k] {
+					continue
+				}
+				if s := prev[p] + trans[k]; s > best {
+					best, arg = s, p
+				}
+			}
+			cur[y] = best + em[i*L+y]
+			back[i*L+y] = int16(arg)
+		}
+		prev, cur = cur, prev
+	}
+	best := 0
+	for y := 1; y < L; y++ {
+		if prev[y] > prev[best] {
+			best = y
+		}
+	}
+	out[n-1] = best
+	for i := n - 1; i > 0; i-- {
+		out[i-1] = int(back[i*L+out[i]])
+	}
+}
+
+const magic = "PCP1"
+
+// WriteTo writes m in a compact binary form: weights are quantised to int16 per feature row
+// with a float32 scale.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	L := len(m.Labels)
+	var buf []byte
+	buf = append(buf, magic...)
+	buf = binary.AppendUvarint(buf, uint64(L))
+	for _, l := range m.Labels {
+		buf = binary.AppendUvarint(buf, uint64(len(l)))
+		buf = append(buf, l...)
+	}
+	buf = binary.AppendUvarint(buf, uint64(len(m.Trans)))
+	for _, v := range m.Trans {
+		buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(v))
+	}
+	// Features sorted by key, so that the output does not depend on table layout.
+	type kr struct {
+		k uint64
+		r int32
+	}
+	var ks []kr
+	for i, k := range m.keys {
+		if k != 0 {
+			ks = append(ks, kr{k, m.rows[i]})
+		}
+	}
+	sort.Slice(ks, func(a, b int) bool { return ks[a].k < ks[b].k })
+	buf = binary.AppendUvarint(buf, uint64(len(ks)))
+	var prev uint64
+	for _, e := range ks {
+		buf = binary.AppendUvarint(buf, e.k-prev)
+		prev = e.k
+	}
+	for _, e := range ks {
+		row := m.w[int(e.r)*L : int(e.r)*L+L]
+		var mx float32
+		for _, v := range row {
+			if a := float32(math.Abs(float64(v))); a > mx {
+				mx = a
+			}
+		}
+		scale := mx / 32767
+		if scale == 0 {
+			scale = 1
+		}
+		buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(scale))
+		for _, v := range row {
+			q := int64(math.Round(float64(v / scale)))
+			buf = binary.AppendVarint(buf, q)
+		}
+	}
+	n, err := w.Write(buf)
+	return int64(n), err
+}
+
+// ErrFormat reports a model file that cannot be read.
+var ErrFormat = errors.New("percep: bad model format")
+
+// Read reads a model written by WriteTo from the start of data and returns the rest.
+func Read(data []byte) (*Model, []byte, error) {
+	if len(data) < 4 || string(data[:4]) != magic {
+		return nil, nil, ErrFormat
+	}
+	p := data[4:]
+	uv := func() uint64 {
+		v, n := binary.Uvarint(p)
+		if n <= 0 {
+			p = nil
+			return 0
+		}
+		p = p[n:]
+		return v
+	}
+	L := int(uv())
+	if L <= 0 || L > 1000 {
+		return nil, nil, ErrFormat
+	}
+	labels := make([]string, L)
+	for i := range labels {
+		n := int(uv())
+		if n > len(p) {
+			return nil, nil, ErrFormat
+		}
+		labels[i] = string(p[:n])
+		p = p[n:]
+	}
+	nt := int(uv())
+	if nt*4 > len(p) {
+		return nil, nil, ErrFormat
+	}
+	var trans []float32
+	if nt > 0 {
+		trans = make([]float32, nt)
+		for i := range trans {
+			trans[i] = math.Float32frombits(binary.LittleEndian.Uint32(p[4*i:]))
+		}
+		p = p[4*nt:]
+	}
+	nf := int(uv())
+	if nf < 0 || nf > len(p) {
+		return nil, nil, ErrFormat
+	}
+	feats := make([]uint64, nf)
+	var prev uint64
+	for i := range feats {
+		prev += uv()
+		feats[i] = prev
+	}
+	w := make([]float32, nf*L)
+	for i := 0; i < nf; i++ {
+		if len(p) < 4 {
+			return nil, nil, ErrFormat
+		}
+		scale := math.Float32frombits(binary.LittleEndian.Uint32(p))
+		p = p[4:]
+		for j := 0; j < L; j++ {
+			q, n := binary.Varint(p)
+			if n <= 0 {
+				return nil, nil, fmt.Errorf("%w: truncated weights", ErrFormat)
+			}
+			p = p[n:]
+			w[i*L+j] = float32(q) * scale
+		}
+	}
+	if p == nil {
+		return nil, nil, ErrFormat
+	}
+	return newModel(labels, feats, w, trans), p, nil
+}
+
+// Bytes is the FNV-1a hash of b (equal to Str(string(b))).
+func Bytes(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}

@@ -1,0 +1,319 @@
+// Package ner tags tokens with parts of speech (Penn Treebank tags), chunks (CoNLL-2000 style,
+// IOB2) and named entities (CoNLL-2003 types PER, LOC, ORG, MISC, IOB2).
+//
+// The three taggers are averaged perceptrons over hashed features (word forms, shapes, affixes,
+// word clusters and capitalisation statistics learned from unlabeled news, gazetteers of
+// countries, cities, organisations and leaders, and document-level label hints); POS and chunk
+// tags are decoded greedily, entities with Viterbi. Everything they need is one embedded model
+// file, model.bin.gz, produced by `chronicle train ner` (see Train).
+package ner
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"sync"
+
+	"chronicle/ner/internal/percep"
+	"chronicle/text"
+)
+
+// Version identifies the taggers and their model; it changes whenever their output may.
+const Version = "ner-0.1"
+
+//go:embed model.bin.gz
+var embedded []byte
+
+// Recognizer tags documents. It is read-only after loading and safe for concurrent use.
+type Recognizer struct {
+	lex        *Lexicon
+	lexb       *lexiconBuilder // kept for re-encoding only (training)
+	pos, chunk *percep.Model
+	ner        *percep.Model
+	// The scorers and label sets the taggers use: the models above, or trainers in training.
+	posM, chunkM, nerM scorer
+	posL, chunkL, nerL []string
+	trans              []float32
+	nerTypes           []string // per NER label: "" for O, else the type
+	nerType            []int    // per NER label: 0 for O, 1.. for PER LOC ORG MISC
+	nerBegin           []bool
+	allowed            []bool // IOB2 transitions, (L+1)*L as percep.Viterbi wants
+	pool               sync.Pool
+}
+
+var (
+	defaultOnce sync.Once
+	defaultRec  *Recognizer
+	defaultErr  error
+)
+
+// Default returns the recogniser with the embedded model, loaded once.
+func Default() (*Recognizer, error) {
+	defaultOnce.Do(func() {
+		defaultRec, defaultErr = Load(bytes.NewReader(embedded))
+		if defaultErr != nil {
+			defaultErr = fmt.Errorf("ner.Default: embedded model: %w", defaultErr)
+		}
+	})
+	return defaultRec, defaultErr
+}
+
+const fileMagic = "CHRNER1\n"
+
+// Load reads a model file (gzip-compressed, as written by WriteModel).
+func Load(r io.Reader) (*Recognizer, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner.Load: %w", err)
+	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("ner.Load: %w", err)
+	}
+	if !bytes.HasPrefix(data, []byte(fileMagic)) {
+		return nil, fmt.Errorf("ner.Load: not a chronicle NER model")
+	}
+	p := data[len(fileMagic):]
+	lb, p, err := decodeLexicon(p)
+	if err != nil {
+		return nil, fmt.Errorf("ner.Load: %w", err)
+	}
+	var ms [3]*percep.Model
+	for i := range ms {
+		ms[i], p, err = percep.Read(p)
+		if err != nil {
+			return nil, fmt.Errorf("ner.Load: model %d: %w", i, err)
+		}
+	}
+	return newRecognizer(lb, ms[0], ms[1], ms[2]), nil
+}
+
+func newRecognizer(lb *lexiconBuilder, pos, chunk, nerm *percep.Model) *Recognizer {
+	r := &Recognizer{lex: lb.build(), lexb: lb, pos: pos, chunk: chunk, ner: nerm}
+	r.posM, r.chunkM, r.nerM = pos, chunk, nerm
+	r.posL, r.chunkL, r.trans = pos.Labels, chunk.Labels, nerm.Trans
+	r.setNERLabels(nerm.Labels)
+	return r
+}
+
+// entityTypes are the CoNLL-2003 types, in the order of the document hint features.
+var entityTypes = [...]string{"PER", "LOC", "ORG", "MISC"}
+
+func (r *Recognizer) setNERLabels(labels []string) {
+	r.nerL = labels
+	r.nerTypes, r.nerType, r.nerBegin = nil, nil, nil
+	for _, l := range labels {
+		if l == "O" {
+			r.nerTypes = append(r.nerTypes, "")
+			r.nerType = append(r.nerType, 0)
+			r.nerBegin = append(r.nerBegin, false)
+			continue
+		}
+		r.nerTypes = append(r.nerTypes, l[2:])
+		k := 0
+		for j, t := range entityTypes {
+			if t == l[2:] {
+				k = j + 1
+			}
+		}
+		r.nerType = append(r.nerType, k)
+		r.nerBegin = append(r.nerBegin, l[0] == 'B')
+	}
+	L := len(labels)
+	r.allowed = make([]bool, (L+1)*L)
+	for p := -1; p < L; p++ {
+		for y, l := range labels {
+			ok := true
+			if l[0] == 'I' {
+				ok = p >= 0 && labels[p] != "O" && labels[p][2:] == l[2:]
+			}
+			r.allowed[(p+1)*L+y] = ok
+		}
+	}
+}
+
+// WriteModel writes r's model file (gzip-compressed).
+func (r *Recognizer) WriteModel(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	buf := []byte(fileMagic)
+	buf = r.lexb.encode(buf)
+	var b bytes.Buffer
+	b.Write(buf)
+	for _, m := range []*percep.Model{r.pos, r.chunk, r.ner} {
+		if _, err := m.WriteTo(&b); err != nil {
+			return err
+		}
+	}
+	if _, err := zw.Write(b.Bytes()); err != nil {
+		return fmt.Errorf("ner.WriteModel: %w", err)
+	}
+	return zw.Close()
+}
+
+// scratch is per-call working memory.
+type scratch struct {
+	ts     []tokInfo
+	buf    []byte
+	fs     []uint64
+	offs   []int
+	scores []float32
+	em     []float32
+	back   []int16
+	work   []float32
+	pos    []int
+	chunk  []int
+	ner    []int
+	hist   map[uint64][5]int16
+	pass1  []int
+}
+
+func (r *Recognizer) getScratch() *scratch {
+	if s, ok := r.pool.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{}
+}
+
+func growInts(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	return s[:n]
+}
+
+// Tag sets the POS, Chunk and NER tags of every token of d and replaces d.Mentions with the
+// entity mentions found, in text order. Tokens outside every sentence are tagged as one
+// sentence.
+func (r *Recognizer) Tag(d *text.Doc) {
+	n := len(d.Tokens)
+	d.Mentions = d.Mentions[:0]
+	if n == 0 {
+		return
+	}
+	s := r.getScratch()
+	defer r.pool.Put(s)
+	sents := d.Sentences
+	if len(sents) == 0 {
+		sents = []text.Sentence{{First: 0, Last: n}}
+	}
+	r.prepare(d, sents, s)
+	s.pos = growInts(s.pos, n)
+	s.chunk = growInts(s.chunk, n)
+	s.ner = growInts(s.ner, n)
+	for _, se := range sents {
+		a, b := se.First, se.Last
+		if a >= b {
+			continue
+		}
+		ts := s.ts[a:b]
+		r.tagPOS(ts, s.pos[a:b], s)
+		r.tagChunk(ts, s.pos[a:b], s.chunk[a:b], s)
+	}
+	r.tagNERDoc(sents, s, nil)
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		t.POS = r.posL[s.pos[i]]
+		t.Chunk = r.chunkL[s.chunk[i]]
+		t.NER = r.nerL[s.ner[i]]
+	}
+	d.Mentions = r.mentions(s.ner[:n], d.Mentions)
+}
+
+// mentions turns IOB2 label indexes into mentions.
+func (r *Recognizer) mentions(labels []int, out []text.Mention) []text.Mention {
+	start, typ := -1, ""
+	for i, l := range labels {
+		t := r.nerTypes[l]
+		if start >= 0 && (t != typ || r.nerBegin[l]) {
+			out = append(out, text.Mention{First: start, Last: i, Type: typ})
+			start = -1
+		}
+		if t != "" && start < 0 {
+			start, typ = i, t
+		}
+	}
+	if start >= 0 {
+		out = append(out, text.Mention{First: start, Last: len(labels), Type: typ})
+	}
+	return out
+}
+
+// prepare analyses every token of d into s.ts and marks sentence starts and gazetteer matches.
+func (r *Recognizer) prepare(d *text.Doc, sents []text.Sentence, s *scratch) {
+	n := len(d.Tokens)
+	if cap(s.ts) < n {
+		s.ts = make([]tokInfo, n)
+	}
+	s.ts = s.ts[:n]
+	for i := range d.Tokens {
+		tok := d.Tok(i)
+		s.buf = analyze(tok, &s.ts[i], s.buf)
+		r.lex.lookup(&s.ts[i], tok, s.buf)
+	}
+	for _, se := range sents {
+		if se.First >= se.Last {
+			continue
+		}
+		ts := s.ts[se.First:se.Last]
+		for i := range ts {
+			if ts[i].flags&fPunct == 0 {
+				ts[i].flags |= fInitial
+				break
+			}
+		}
+		r.lex.matchGaz(ts)
+	}
+}
+
+// isCaps reports whether a sentence is written in capitals (a headline).
+func isCaps(ts []tokInfo) bool {
+	alpha, upper := 0, 0
+	for i := range ts {
+		f := ts[i].flags
+		if f&fAlpha == 0 {
+			continue
+		}
+		alpha++
+		if f&fUpper != 0 {
+			upper++
+		}
+	}
+	return alpha >= 2 && upper*10 >= alpha*8
+}
+
+type scorer interface {
+	Score(fs []uint64, scores []float32)
+}
+
+func (r *Recognizer) tagPOS(ts []tokInfo, out []int, s *scratch) {
+	m, L := r.posM, len(r.posL)
+	if cap(s.scores) < 64 {
+		s.scores = make([]float32, 64)
+	}
+	for i := range ts {
+		s.fs = posFeatures(s.fs[:0], ts, i, out)
+		sc := s.scores[:L]
+		clear(sc)
+		m.Score(s.fs, sc)
+		out[i] = percep.Greedy(sc)
+	}
+}
+
+func (r *Recognizer) tagChunk(ts []tokInfo, pos, out []int, s *scratch) {
+	m, L := r.chunkM, len(r.chunkL)
+	if cap(s.scores) < 64 {
+		s.scores = make([]float32, 64)
+	}
+	for i := range ts {
+		s.fs = chunkFeatures(s.fs[:0], ts, i, pos, out)
+		sc := s.scores[:L]
+		clear(sc)
+		m.Score(s.fs, sc)
+		out[i] = percep.Greedy(sc)
+	}
+}

@@ -1,0 +1,114 @@
+package ner
+
+import (
+	"chronicle/ner/internal/percep"
+	"chronicle/text"
+)
+
+// sentenceHook is called in training after each sentence of the second pass with the
+// sentence's token range, its features (token i's are fs[offs[i]:offs[i+1]]) and prediction.
+type sentenceHook func(a, b int, fs []uint64, offs []int, pred []int)
+
+// tagNERDoc tags the entities of every sentence into s.ner, in two passes: the first pass sees
+// document hints from the sentences before (what earlier mentions of a capitalised word were
+// tagged), the second sees hints from the first pass over the whole document (so a headline in
+// capitals learns from the body). s.pos and s.chunk must be set.
+func (r *Recognizer) tagNERDoc(sents []text.Sentence, s *scratch, hook sentenceHook) {
+	n := len(s.ts)
+	if s.hist == nil {
+		s.hist = map[uint64][5]int16{}
+	}
+	clear(s.hist)
+	s.pass1 = growInts(s.pass1, n)
+	for i := range s.ts {
+		s.ts[i].doc = 0
+	}
+	// Pass 1: running history.
+	for _, se := range sents {
+		a, b := se.First, se.Last
+		if a >= b {
+			continue
+		}
+		ts := s.ts[a:b]
+		for i := range ts {
+			if ts[i].flags&fCap != 0 {
+				ts[i].doc = hint(s.hist[ts[i].wl], nil)
+			}
+		}
+		r.nerSentence(ts, s.pos[a:b], s.chunk[a:b], s.pass1[a:b], s)
+		for i := range ts {
+			if ts[i].flags&fCap != 0 {
+				c := s.hist[ts[i].wl]
+				c[r.nerType[s.pass1[a+i]]]++
+				s.hist[ts[i].wl] = c
+			}
+		}
+	}
+	// Pass 2: hints from every other mention in pass 1.
+	for _, se := range sents {
+		a, b := se.First, se.Last
+		if a >= b {
+			continue
+		}
+		ts := s.ts[a:b]
+		for i := range ts {
+			if ts[i].flags&fCap != 0 {
+				own := r.nerType[s.pass1[a+i]]
+				ts[i].doc = hint(s.hist[ts[i].wl], &own)
+			}
+		}
+		r.nerSentence(ts, s.pos[a:b], s.chunk[a:b], s.ner[a:b], s)
+		if hook != nil {
+			hook(a, b, s.fs, s.offs, s.ner[a:b])
+		}
+	}
+}
+
+// hint summarises the label counts of a word elsewhere in the document (excluding one
+// occurrence of type *own when own is not nil): 0 when there are none, else 1 + 2*majority
+// type + (1 when at least 80% agree).
+func hint(c [5]int16, own *int) uint8 {
+	if own != nil {
+		c[*own]--
+	}
+	total, maj := 0, 0
+	for k, v := range c {
+		total += int(v)
+		if v > c[maj] {
+			maj = k
+		}
+	}
+	if total <= 0 {
+		return 0
+	}
+	h := uint8(1 + 2*maj)
+	if int(c[maj])*5 >= total*4 {
+		h++
+	}
+	return h
+}
+
+// nerSentence decodes one sentence: its features go to s.fs/s.offs, the labels to out.
+func (r *Recognizer) nerSentence(ts []tokInfo, pos, chunk, out []int, s *scratch) {
+	L := len(r.nerL)
+	n := len(ts)
+	si := sentInfo{caps: isCaps(ts)}
+	if cap(s.em) < n*L {
+		s.em = make([]float32, n*L)
+		s.back = make([]int16, n*L)
+	}
+	em := s.em[:n*L]
+	clear(em)
+	if cap(s.work) < 2*L {
+		s.work = make([]float32, 2*L)
+	}
+	s.fs = s.fs[:0]
+	s.offs = s.offs[:0]
+	for i := range ts {
+		s.offs = append(s.offs, len(s.fs))
+		s.fs = nerFeatures(s.fs, ts, i, si, pos, chunk)
+		r.nerM.Score(s.fs[s.offs[i]:], em[i*L:(i+1)*L])
+	}
+	s.offs = append(s.offs, len(s.fs))
+	percep.Viterbi(em, L, r.trans, r.allowed, s.back[:n*L], s.work[:2*L], out)
+}
