@@ -48,6 +48,8 @@ func exitCode(m *Main, err error) int {
 	}
 	var ue *usageError
 	switch {
+	case err == errHelp:
+		return 0
 	case errors.Is(err, errFailedInputs):
 		return 1
 	case errors.As(err, &ue):
