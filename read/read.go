@@ -242,7 +242,7 @@ func parseText(p string, data []byte, opt Options) (*chronicle.Article, error) {
 	if off, err := checkText(data); err != nil {
 		hint := "convert it to UTF-8 text (e.g. iconv -f latin1 -t utf-8)"
 		if bytes.IndexByte(data, 0) >= 0 {
-			hint = "chronicle reads UTF-8 text, JSON Lines, and (soon) HTML; is this the right file?"
+			hint = "chronicle reads UTF-8 text and JSON Lines; is this the right file?"
 		}
 		return nil, &chronicle.InputError{Path: p, Offset: int64(off), Err: err, Hint: hint}
 	}
