@@ -1,0 +1,996 @@
+package timex
+
+import (
+	"chronicle"
+)
+
+// rel is a relative determiner: how "X" in "<det> X" is counted.
+type rel struct {
+	n      int  // offset in units of X (-1 last, 0 this, +1 next)
+	anchor bool // counted from the last mentioned date, not the article date ("the following")
+	strict bool // weekday/month names: strictly before/after the article date ("last Friday")
+	bare   bool // just "the": X alone ("the weekend", "the summer")
+}
+
+// relDet parses a relative determiner at i and returns it with the index after it.
+func (m *matcher) relDet(i int) (rel, int, bool) {
+	j := i
+	the := false
+	switch m.id(j) {
+	case wThe:
+		the = true
+		j++
+	case wIts, wTheir, wOur, wHis, wHer:
+		j++
+		the = true
+	}
+	switch m.id(j) {
+	case wThis:
+		if the {
+			return rel{}, i, false
+		}
+		return rel{n: 0}, j + 1, true
+	case wCurrent:
+		return rel{n: 0}, j + 1, true
+	case wLast, wPast:
+		if m.id(j+1) == wFew || m.id(j+1) == wSeveral {
+			return rel{}, i, false
+		}
+		return rel{n: -1, strict: true}, j + 1, true
+	case wNext:
+		if the {
+			return rel{n: 1, anchor: true, strict: true}, j + 1, true
+		}
+		return rel{n: 1, strict: true}, j + 1, true
+	case wComing, wUpcoming:
+		return rel{n: 1, strict: true}, j + 1, true
+	case wFollowing:
+		if the {
+			return rel{n: 1, anchor: true, strict: true}, j + 1, true
+		}
+	case wPrevious, wPrior:
+		if the {
+			return rel{n: -1, anchor: true, strict: true}, j + 1, true
+		}
+		return rel{n: -1, strict: true}, j + 1, true
+	case wSame:
+		if the {
+			return rel{n: 0, anchor: true}, j + 1, true
+		}
+	case wThat:
+		if !the {
+			return rel{n: 0, anchor: true}, j + 1, true
+		}
+	}
+	if the && m.id(i) == wThe {
+		return rel{bare: true}, j, true
+	}
+	return rel{}, i, false
+}
+
+// base returns the date a relative determiner counts from.
+func (m *matcher) base(r rel) (point, bool) {
+	if r.anchor {
+		return m.anchor()
+	}
+	return m.dct, false
+}
+
+func (m *matcher) matchRelative(i int) (result, bool) {
+	var r result
+	u := m.u(i)
+	noDCT := !m.dct.ok()
+	day := func(n, start, end int) (result, bool) {
+		if noDCT {
+			return m.noDate(r, gDay, start, end)
+		}
+		return m.withPart(r, m.dct.shift(n, uDay), start, end)
+	}
+	switch u.lx.id {
+	case wToday:
+		if u.poss {
+			return day(0, i, i+1)
+		}
+		return day(0, i, i+1)
+	case wYesterday:
+		return day(-1, i, i+1)
+	case wTomorrow:
+		return day(1, i, i+1)
+	case wTonight:
+		if noDCT {
+			return m.noDate(r, gPart, i, i+1)
+		}
+		p := m.dct
+		p.g, p.n = gPart, 4
+		return date(r, p, i, i+1)
+	case wThe:
+		// the day before yesterday, the day after tomorrow
+		if m.u(i+1).lx.unit == uDay && !m.u(i+1).lx.plural {
+			switch {
+			case m.id(i+2) == wBefore && m.id(i+3) == wYesterday:
+				return day(-2, i, i+4)
+			case m.id(i+2) == wAfter && m.id(i+3) == wTomorrow:
+				return day(2, i, i+4)
+			}
+		}
+	case wEarlier, wLater:
+		// earlier in the day, later in the week
+		if m.id(i+1) == wIn && m.id(i+2) == wThe {
+			if un, pl := m.unitAt(i + 3); !pl && (un == uDay || un == uWeek || un == uMonth || un == uYear) {
+				if u.lx.id == wEarlier {
+					r.mod = "START"
+				} else {
+					r.mod = "END"
+				}
+				if noDCT {
+					return m.noDate(r, unitGran(un), i, i+4)
+				}
+				return date(r, m.dct.at(unitGran(un)), i, i+4)
+			}
+		}
+	}
+	// last night, next week, the following day, this summer, last Friday, next March…
+	d, j, ok := m.relDet(i)
+	if !ok {
+		return r, false
+	}
+	x := m.u(j)
+	if x.punct != 0 {
+		return r, false
+	}
+	switch {
+	case x.lx.unit != uNone && !x.lx.plural:
+		un := x.lx.unit
+		if un == uQuarter || un == uSecond || un == uMinute || un == uHour {
+			return r, false // quarters: matchQuarter
+		}
+		if d.bare {
+			if un != uWeekend {
+				return r, false
+			}
+			// the weekend: the coming one in a future clause, else the last one
+			tn := m.tense(i, j+1)
+			d.n = -1
+			if tn == tFuture || tn == tPresent {
+				d.n = 0
+			}
+		}
+		if un == uDay && !d.anchor && d.n != 0 {
+			if !(m.id(i) == wNext || m.id(i) == wThe && m.id(i+1) == wNext) {
+				return r, false // "last day" is not a date
+			}
+			d.anchor = true
+		}
+		if un == uDay && d.n == 0 && !d.anchor {
+			return r, false // "this day"
+		}
+		g := unitGran(un)
+		b, anchored := m.base(d)
+		if noDCT && !anchored {
+			return m.noDate(r, g, i, j+1)
+		}
+		p := b.at(g)
+		if !p.ok() {
+			p = m.dct.at(g)
+			anchored = false
+		}
+		if un == uWeekend && d.n == 0 && !d.anchor {
+			// this weekend: the one of this week
+		}
+		r.anchored = anchored
+		p = p.shift(d.n, un)
+		if un == uDay {
+			return m.withPart(r, p, i, j+1)
+		}
+		return date(r, p, i, j+1)
+	case x.lx.wday > 0 && !x.lx.plural && x.cap:
+		if d.bare {
+			return r, false
+		}
+		b, anchored := m.base(d)
+		if noDCT && !anchored {
+			return m.noDate(r, gDay, i, j+1)
+		}
+		b = b.at(gDay)
+		if !b.ok() {
+			b = m.dct
+		}
+		bw := weekdayOf(b)
+		wd := int(x.lx.wday)
+		var p point
+		switch {
+		case d.n < 0:
+			k := (bw - wd + 7) % 7
+			if k == 0 {
+				k = 7
+			}
+			p = b.shift(-k, uDay)
+		case d.n > 0:
+			k := (wd - bw + 7) % 7
+			if k == 0 {
+				k = 7
+			}
+			p = b.shift(k, uDay)
+		default: // this Friday: in the same week
+			p = b.shift(wd-bw, uDay)
+		}
+		r.anchored = anchored
+		return m.withPart(r, p, i, j+1)
+	case x.lx.month > 0 && x.cap && !x.lx.abbr:
+		if d.bare || d.anchor {
+			return r, false
+		}
+		if noDCT {
+			return m.noDate(r, gMonth, i, j+1)
+		}
+		mo := int(x.lx.month)
+		y := m.dct.y
+		switch {
+		case d.n < 0:
+			if mo >= m.dct.m {
+				y--
+			}
+		case d.n > 0:
+			if mo <= m.dct.m {
+				y++
+			}
+		}
+		return date(r, point{g: gMonth, y: y, m: mo}, i, j+1)
+	case x.lx.season > 0:
+		s := int(x.lx.season)
+		if noDCT {
+			return m.noDate(r, gSeason, i, j+1)
+		}
+		y := m.dct.y
+		cur := seasonOf(m.dct.m)
+		switch {
+		case d.bare:
+			// the summer: this year's
+		case d.anchor:
+			b, _ := m.anchor()
+			y = b.yearOf()
+		case d.n < 0:
+			y--
+			if m.id(j-1) == wPast && m.id(j-2) == wThis { // this past spring
+				y++
+			}
+		case d.n > 0:
+			if s <= cur {
+				y++
+			}
+		}
+		if s == 4 && m.dct.m <= 2 && d.n <= 0 && !d.bare { // this winter, in January
+			y--
+		}
+		return date(r, point{g: gSeason, y: y, n: s}, i, j+1)
+	case x.lx.part > 0 && !x.lx.plural:
+		if d.bare {
+			return r, false
+		}
+		b, anchored := m.base(d)
+		if noDCT && !anchored {
+			return m.noDate(r, gPart, i, j+1)
+		}
+		b = b.at(gDay)
+		if !b.ok() {
+			b = m.dct
+		}
+		part := int(x.lx.part)
+		if d.n < 0 && !d.anchor {
+			if part != 4 && m.id(j-1) == wLast {
+				return r, false // "last morning"
+			}
+			b = b.shift(-1, uDay) // last night
+		} else if d.n > 0 {
+			b = b.shift(1, uDay)
+		}
+		b.g, b.n = gPart, part
+		r.anchored = anchored
+		return date(r, b, i, j+1)
+	}
+	return r, false
+}
+
+// noDate is the result of a relative expression when the article has no date.
+func (m *matcher) noDate(r result, g gran, start, end int) (result, bool) {
+	r.start, r.end = start, end
+	r.typ = chronicle.DATE
+	if g >= gPart {
+		r.typ = chronicle.TIME
+	}
+	r.val = unresolved(g)
+	r.diag = "no article date to resolve against"
+	return r, true
+}
+
+func seasonOf(month int) int {
+	switch month {
+	case 3, 4, 5:
+		return 1
+	case 6, 7, 8:
+		return 2
+	case 9, 10, 11:
+		return 3
+	}
+	return 4
+}
+
+// ---------------------------------------------------------------------------------------------
+// Modifiers: "early next year", "late yesterday", "mid-November", "the end of 1990",
+// "the beginning of the month", "year-end".
+
+func (m *matcher) matchModified(i int) (result, bool) {
+	var r result
+	j := i
+	mod := ""
+	the := m.id(j) == wThe
+	if the {
+		j++
+	}
+	switch m.id(j) {
+	case wEarly:
+		mod = "START"
+		j++
+	case wEarlier:
+		if the {
+			return r, false
+		}
+		mod = "START"
+		j++
+	case wLate:
+		mod = "END"
+		j++
+	case wLater:
+		if the {
+			return r, false
+		}
+		mod = "END"
+		j++
+	case wMid:
+		mod = "MID"
+		j++
+	case wBeginning, wStart, wEnd, wMiddle:
+		if !the || m.id(j+1) != wOf {
+			return r, false
+		}
+		switch m.id(j) {
+		case wBeginning, wStart:
+			mod = "START"
+		case wEnd:
+			mod = "END"
+		default:
+			mod = "MID"
+		}
+		j += 2
+	default:
+		// year-end, year end, year's end
+		if !the && m.u(j).lx.unit == uYear && !m.u(j).lx.plural && m.id(j+1) == wEnd {
+			r.mod = "END"
+			if !m.dct.ok() {
+				return m.noDate(r, gYear, i, j+2)
+			}
+			return date(r, point{g: gYear, y: m.dct.y}, i, j+2)
+		}
+		return r, false
+	}
+	if m.isPunct(j, ',') {
+		return r, false
+	}
+	core, ok := m.matchExplicit(j)
+	if c2, ok2 := m.matchRelative(j); ok2 && (!ok || c2.end > core.end) {
+		core, ok = c2, true
+	}
+	if c2, ok2 := m.matchQuarter(j); ok2 && (!ok || c2.end > core.end) {
+		core, ok = c2, true
+	}
+	if !ok && m.id(j) == wThe { // the end of the year / the month / the week
+		if un, pl := m.unitAt(j + 1); !pl && (un == uYear || un == uMonth || un == uWeek || un == uDay || un == uQuarter || un == uDecade || un == uCentury) && m.dct.ok() {
+			g := unitGran(un)
+			p := m.dct.at(g)
+			if b, anch := m.anchor(); anch && b.at(g).ok() && m.last.g <= g {
+				p = b.at(g)
+				core.anchored = true
+			}
+			core, ok = result{start: j, end: j + 2, p: p, typ: chronicle.DATE, val: p.value(), anchored: core.anchored}, true
+		}
+	}
+	if !ok || core.start != j || !core.p.ok() && core.val == "" {
+		return r, false
+	}
+	if core.typ != chronicle.DATE && core.typ != chronicle.TIME {
+		return r, false
+	}
+	if mod == "MID" && core.p.g == gDay {
+		return r, false
+	}
+	core.start = i
+	if core.mod == "" {
+		core.mod = mod
+	}
+	// "late Tuesday night"… keep; "early this month" etc. fine.
+	return core, true
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quarters and halves: "the third quarter", "third-quarter", "the fourth quarter of 1990",
+// "next year's first quarter", "the year-ago quarter", "the first half", "Q3".
+
+func (m *matcher) matchQuarter(i int) (result, bool) {
+	var r result
+	j := i
+	det := wNone
+	switch m.id(j) {
+	case wThe, wIts, wTheir, wOur, wThis, wThat, wLast, wNext:
+		det = m.id(j)
+		j++
+	}
+	if m.id(j) == wLatest || m.id(j) == wCurrent || m.id(j) == wComing || m.id(j) == wPrevious || m.id(j) == wPast || m.id(j) == wSame {
+		if det == wThe || det == wIts || det == wTheir {
+			det = m.id(j)
+			j++
+		}
+	}
+	yOff, haveYear, year := 0, false, 0
+	yearAgo := false
+	// this year's / last year's / next year's
+	if (det == wThis || det == wLast || det == wNext) && m.u(j).lx.unit == uYear && m.u(j).poss {
+		haveYear = true
+		yOff = map[wid]int{wThis: 0, wLast: -1, wNext: 1}[det]
+		det = wThe
+		j++
+	}
+	// the 1988 third quarter, 1990's first quarter
+	if y, e := m.yearAt(j, true); y > 0 && !haveYear {
+		if o := m.u(e).lx.ord; o > 0 || m.u(e).lx.unit == uQuarter || m.id(e) == wFiscal {
+			haveYear, year = true, y
+			j = e
+		}
+	}
+	// comparable / corresponding / year-earlier / year-ago
+	if m.u(j).lx.unit == uYear && !m.u(j).lx.plural && m.u(j).hyph && (m.id(j+1) == wEarlier || m.id(j+1) == wAgo) {
+		yearAgo = true
+		j += 2
+	}
+	if m.id(j) == wFiscal || m.id(j) == wCalendar {
+		j++
+	}
+	ord := 0
+	q := m.u(j)
+	switch {
+	case isQWord(m.text, q):
+		ord = int(m.text[q.s+1] - '0')
+		if m.text[q.s] != 'Q' {
+			ord = int(m.text[q.s] - '0')
+		}
+		if y, e := m.yearAt(j+1, true); y > 0 && !haveYear {
+			return m.quarter(r, i, e, ord, gQuarter, y, true, 0, false, det)
+		}
+		return m.quarter(r, i, j+1, ord, gQuarter, year, haveYear, yOff, false, det)
+	case q.lx.ord >= 1 && q.lx.ord <= 4:
+		ord = int(q.lx.ord)
+		j++
+	case q.dk == dOrd && q.num >= 1 && q.num <= 4:
+		ord = int(q.num)
+		j++
+	}
+	g := gQuarter
+	switch {
+	case m.u(j).lx.unit == uQuarter && !m.u(j).lx.plural:
+	case m.id(j) == wHalf && ord >= 1 && ord <= 2:
+		g = gHalf
+	case yearAgo && ord == 0 && (m.id(j) == wPeriod):
+		// the year-ago period
+	case yearAgo && ord == 0:
+		// bare year-earlier / year-ago
+		j--
+	default:
+		return r, false
+	}
+	j++
+	if ord == 0 && det == wNone && !yearAgo {
+		return r, false // bare "quarter"
+	}
+	// of 1990, of fiscal 1990, of this year, of last year, of next year
+	if m.id(j) == wOf && !haveYear {
+		k := j + 1
+		if m.id(k) == wFiscal {
+			k++
+		}
+		if y, e := m.yearAt(k, true); y > 0 {
+			haveYear, year, j = true, y, e
+		} else if (m.id(k) == wThis || m.id(k) == wLast || m.id(k) == wNext) && m.u(k+1).lx.unit == uYear && !m.u(k+1).lx.plural {
+			haveYear = true
+			yOff = map[wid]int{wThis: 0, wLast: -1, wNext: 1}[m.id(k)]
+			j = k + 2
+		}
+	} else if y, e := m.yearAt(j, true); y > 0 && !haveYear && ord > 0 {
+		haveYear, year, j = true, y, e
+	}
+	return m.quarter(r, i, j, ord, g, year, haveYear, yOff, yearAgo, det)
+}
+
+func (m *matcher) quarter(r result, start, end, ord int, g gran, year int, haveYear bool, yOff int, yearAgo bool, det wid) (result, bool) {
+	if year != 0 {
+		return date(r, point{g: g, y: year, n: ord}, start, end)
+	}
+	if !m.dct.ok() {
+		return m.noDate(r, g, start, end)
+	}
+	cur := m.dct.at(gQuarter)
+	if ord == 0 {
+		var p point
+		switch det {
+		case wThis, wCurrent:
+			p = cur
+		case wLast, wPrevious, wPast:
+			p = cur.shift(-1, uQuarter)
+		case wNext, wComing:
+			p = cur.shift(1, uQuarter)
+		default: // the quarter, the latest quarter, that quarter: the one last reported
+			if m.lastQ.ok() && m.lastQ.g == gQuarter {
+				p = m.lastQ
+				r.anchorQ = true
+			} else {
+				p = cur.shift(-1, uQuarter)
+			}
+		}
+		if yearAgo {
+			p = p.shift(-1, uYear)
+		}
+		return date(r, p, start, end)
+	}
+	y := m.dct.y + yOff
+	if !haveYear {
+		startMonth := (ord-1)*3 + 1
+		if g == gHalf {
+			startMonth = (ord-1)*6 + 1
+		}
+		if startMonth > m.dct.m && m.tense(start, end) != tFuture {
+			y--
+		}
+	}
+	p := point{g: g, y: y, n: ord}
+	if yearAgo {
+		p = p.shift(-1, uYear)
+	}
+	return date(r, p, start, end)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Durations and counted offsets: "three years", "the past two weeks", "two-year", "a month ago",
+// "two years earlier", "more than four hours", "2 1/2 years", "several months".
+
+func (m *matcher) matchQuantity(i int) (result, bool) {
+	var r result
+	j := i
+	switch m.id(j) {
+	case wAbout, wAround, wApproximately, wRoughly, wNearly, wAlmost:
+		r.mod = "APPROX"
+		j++
+	case wMore, wLess, wFewer:
+		if m.id(j+1) != wThan {
+			return r, false
+		}
+		r.mod = "MORE_THAN"
+		if m.id(j) != wMore {
+			r.mod = "LESS_THAN"
+		}
+		j += 2
+	case wOver:
+		r.mod = "MORE_THAN"
+		j++
+	case wUnder:
+		r.mod = "LESS_THAN"
+		j++
+	case wAt:
+		switch m.id(j + 1) {
+		case wLeast:
+			r.mod = "EQUAL_OR_MORE"
+		case wMost:
+			r.mod = "EQUAL_OR_LESS"
+		default:
+			return r, false
+		}
+		j += 2
+	case wUp:
+		if m.id(j+1) != wTo {
+			return r, false
+		}
+		r.mod = "EQUAL_OR_LESS"
+		j += 2
+	case wNo:
+		if m.id(j+1) != wMore && m.id(j+1) != wLess || m.id(j+2) != wThan {
+			return r, false
+		}
+		r.mod = "EQUAL_OR_LESS"
+		if m.id(j+1) == wLess {
+			r.mod = "EQUAL_OR_MORE"
+		}
+		j += 3
+	case wSome:
+		if m.u(j+1).dk == dPlain {
+			r.mod = "APPROX"
+			j++
+		}
+	}
+	modEnd := j
+	detStart := j
+	the := false
+	switch m.id(j) {
+	case wThe:
+		the = true
+		j++
+	case wIts, wTheir, wOur, wHis, wHer:
+		the = true
+		j++
+	}
+	relw := wNone
+	switch m.id(j) {
+	case wNext, wPast, wLast, wFirst, wComing, wPrevious, wFollowing, wRecent, wFinal,
+		wAdditional, wAnother, wUpcoming, wLatest, wEntire, wFull, wWhole:
+		relw = m.id(j)
+		j++
+	}
+	if m.u(j-1).lx.ord == 1 && relw == wNone && the { // the first nine months
+		relw = wFirst
+	}
+	n, half, qmod, e, ok := m.qty(j)
+	if !ok {
+		// No amount: plural units ("for years", "the coming weeks", "recent months").
+		un, pl := m.unitAt(j)
+		if un == uNone || !pl || un == uQuarter && relw == wNone {
+			return r, false
+		}
+		switch {
+		case relw == wComing || relw == wNext || relw == wPast || relw == wLast || relw == wUpcoming || relw == wFollowing:
+		case relw == wNone && the && m.id(j+1) == wAhead:
+			j++
+		case relw == wNone && !the && r.mod == "" && (m.id(i-1) == wFor || m.id(i-1) == wWithin || m.id(i-1) == wOver || m.id(i-1) == wIn && m.id(j+1) != wOf):
+		case m.id(j+1) == wAgo:
+			r.typ, r.val, r.start, r.end = chronicle.DATE, "PAST_REF", i, j+2
+			return r, true
+		default:
+			return r, false
+		}
+		if relw == wRecent {
+			return r, false
+		}
+		end := j + 1
+		if m.id(end) == wAhead {
+			end++
+		}
+		start := i
+		if r.mod == "" {
+			start = detStart
+		}
+		r.typ, r.val, r.start, r.end = chronicle.DURATION, duration(-1, un), start, end
+		if the && relw == wNone && m.id(end-1) != wAhead {
+			return r, false
+		}
+		return r, true
+	}
+	if qmod != "" && r.mod == "" {
+		r.mod = qmod
+	}
+	// "a" alone is only an amount before a singular unit.
+	un, pl := m.unitAt(e)
+	if un == uNone {
+		// "two to three weeks" handled in qty; "a half hour"
+		return r, false
+	}
+	if m.u(e).lx.season > 0 || un == uWeekend && n != 1 {
+		return r, false
+	}
+	aOnly := (m.id(j) == wA || m.id(j) == wAn) && e == j+1
+	if aOnly && pl {
+		return r, false
+	}
+	if n == 1 && pl && m.u(j).dk == dPlain {
+		// "1 years": fine
+	}
+	adjectival := m.u(e-1).hyph // two-year
+	end := e + 1
+	old := false
+	if adjectival && m.u(e).hyph && (m.id(end) == wOld || m.id(end) == wLong) {
+		end++
+		old = true
+	}
+	if m.id(end) == wOr && m.id(end+1) == wSo {
+		end += 2
+		r.mod = "APPROX"
+	} else if m.id(end) == wOr && m.id(end+1) == wMore {
+		end += 2
+		r.mod = "EQUAL_OR_MORE"
+	}
+	start := i
+	if adjectival && !old && r.mod == "" && relw == wNone {
+		start = j // "the two-year contract": just "two-year"
+		if (m.id(j-1) == wA || m.id(j-1) == wAn) && m.id(end) == wPeriod {
+			start, end = j-1, end+1
+		}
+	} else if r.mod == "" && !the && relw == wNone {
+		start = j
+	}
+	_ = modEnd
+	// Offsets: ago, earlier, later, from now.
+	post := m.id(end)
+	if !adjectival && relw == wNone && !the && !half && un != uWeekend {
+		switch {
+		case post == wAgo || post == wBack && m.u(end+1).punct != 0:
+			return m.offset(r, start, end+1, n, un, -1, false)
+		case post == wEarlier || post == wBefore && m.u(end+1).punct != 0 && m.u(end+1).punct != '\'':
+			return m.offset(r, start, end+1, n, un, -1, true)
+		case post == wLater || post == wAfter && m.u(end+1).punct != 0 && m.u(end+1).punct != '\'':
+			return m.offset(r, start, end+1, n, un, 1, true)
+		case post == wFrom && m.id(end+1) == wNow:
+			return m.offset(r, start, end+2, n, un, 1, false)
+		case post == wHence:
+			return m.offset(r, start, end+1, n, un, 1, false)
+		}
+	}
+	// "$5 a year", "twice a week": a frequency.
+	if aOnly && !pl && relw == wNone && !the {
+		prev := m.u(i - 1)
+		if prev.dk == dPlain || prev.punct == '%' || prev.lx.num > 0 || prev.lx.id == wTwice || prev.lx.id == wTimes || prev.lx.id == wOnce || isMoneyWord(m.text[prev.s:prev.e]) {
+			r.typ, r.val, r.start, r.end = chronicle.SET, duration(1, un), j, end
+			return r, true
+		}
+	}
+	if un == uWeekend {
+		return r, false
+	}
+	r.typ, r.start, r.end = chronicle.DURATION, start, end
+	if half {
+		if n == 0 { // "a half hour", "half a year"
+			n = 0
+		}
+		r.val = halfDuration(n, un)
+		if n == 0 {
+			r.val = halfUnit(un)
+		}
+	} else {
+		r.val = duration(n, un)
+	}
+	if n == 0 && !half {
+		return r, false
+	}
+	// A decade as P10Y, as TimeML's "two decades" = P20Y.
+	return r, true
+}
+
+
+func halfUnit(u uint8) string {
+	switch u {
+	case uHour:
+		return "PT30M"
+	case uYear:
+		return "P6M"
+	case uDay:
+		return "PT12H"
+	case uMinute:
+		return "PT30S"
+	case uMonth:
+		return "P2W"
+	case uDecade:
+		return "P5Y"
+	case uCentury:
+		return "P50Y"
+	}
+	return duration(-1, u)
+}
+
+func isMoneyWord(w string) bool {
+	switch w {
+	case "million", "billion", "trillion", "dollars", "cents", "percent", "barrels", "tons", "pounds", "euros", "yen", "times":
+		return true
+	}
+	return false
+}
+
+// offset resolves "n units ago/earlier/later" against the article date (ago, from now) or the
+// last mentioned date (earlier, later): the result has the unit's granularity, or the
+// anchor's when that is coarser (a quarter in an earnings report: "a year earlier").
+func (m *matcher) offset(r result, start, end, n int, un uint8, sign int, anaphoric bool) (result, bool) {
+	r.start, r.end, r.typ = start, end, chronicle.DATE
+	if n < 0 {
+		if sign < 0 {
+			r.val = "PAST_REF"
+		} else {
+			r.val = "FUTURE_REF"
+		}
+		return r, true
+	}
+	if un == uSecond || un == uMinute || un == uHour {
+		if anaphoric {
+			return r, false
+		}
+		r.typ = chronicle.TIME
+	}
+	g := unitGran(un)
+	base, anchored := m.dct, false
+	if anaphoric {
+		base, anchored = m.anchor()
+	}
+	if m.lastQ.ok() && un == uYear && (anaphoric || m.lastQ.y == m.dct.y) {
+		base, anchored = m.lastQ, true
+		r.anchorQ = true
+	}
+	if !base.ok() {
+		return m.noDate(r, g, start, end)
+	}
+	if anchored && base.g > g && base.g <= gDay && base.g != gSeason {
+		g = base.g // the anchor's granularity
+		if g == gWeek && un != uWeek {
+			g = gDay
+		}
+	}
+	p := base.at(g)
+	if !p.ok() {
+		p = m.dct.at(g)
+	}
+	if un == uSecond || un == uMinute || un == uHour {
+		p = base
+		if p.g != gMinute {
+			p = point{g: gMinute, y: base.y, m: base.m, d: base.d}
+		}
+	}
+	r.anchored = anchored && !r.anchorQ
+	p = p.shift(sign*n, un)
+	return date(r, p, start, end)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reference words and frequencies.
+
+func (m *matcher) matchRef(i int) (result, bool) {
+	r := result{typ: chronicle.DATE, start: i, end: i + 1}
+	u := m.u(i)
+	switch u.lx.id {
+	case wNow:
+		if u.hyph {
+			return r, false
+		}
+		r.val = "PRESENT_REF"
+		return r, true
+	case wRight:
+		if m.id(i+1) == wNow {
+			r.val, r.end = "PRESENT_REF", i+2
+			return r, true
+		}
+	case wCurrently, wNowadays:
+		r.val = "PRESENT_REF"
+		return r, true
+	case wThese:
+		if un, pl := m.unitAt(i + 1); un == uDay && pl {
+			r.val, r.end = "PRESENT_REF", i+2
+			return r, true
+		}
+	case wRecently, wLately:
+		r.val = "PAST_REF"
+		return r, true
+	case wPreviously, wFormerly:
+		r.val = "PAST_REF"
+		return r, true
+	case wRecent:
+		if un, pl := m.unitAt(i + 1); un != uNone && pl {
+			r.val, r.end = "PAST_REF", i+2
+			return r, true
+		}
+	case wSoon:
+		if m.id(i+1) == wAfter || m.id(i-1) == wAs {
+			return r, false
+		}
+		r.val = "FUTURE_REF"
+		return r, true
+	case wThe:
+		switch m.id(i + 1) {
+		case wPast:
+			// the past (not "the past two years")
+			nx := m.u(i + 2)
+			if nx.lx.unit == uNone && nx.lx.num == 0 && nx.dk == dNone && nx.lx.id != wFew && nx.lx.id != wSeveral && nx.lx.wday == 0 && nx.lx.month == 0 && nx.lx.season == 0 && nx.lx.part == 0 {
+				r.val, r.end = "PAST_REF", i+2
+				return r, true
+			}
+		case wPresent:
+			r.val, r.end = "PRESENT_REF", i+2
+			return r, true
+		case wFuture:
+			r.val, r.end = "FUTURE_REF", i+2
+			return r, true
+		case wNear, wDistant, wForeseeable:
+			if m.id(i+2) == wFuture || m.id(i+2) == wTerm {
+				r.val, r.end = "FUTURE_REF", i+3
+				return r, true
+			}
+		case wShort, wLong, wLonger:
+			if m.id(i+2) == wTerm || m.id(i+1) == wLong && m.id(i+2) == wRun {
+				r.val, r.end = "FUTURE_REF", i+3
+				return r, true
+			}
+		}
+	}
+	return r, false
+}
+
+
+func (m *matcher) matchSet(i int) (result, bool) {
+	r := result{typ: chronicle.SET, start: i, end: i + 1}
+	u := m.u(i)
+	switch u.lx.id {
+	case wDaily:
+		r.val = "P1D"
+		return r, true
+	case wWeekly:
+		r.val = "P1W"
+		return r, true
+	case wMonthly:
+		r.val = "P1M"
+		return r, true
+	case wYearly, wAnnually:
+		r.val = "P1Y"
+		return r, true
+	case wHourly:
+		r.val = "PT1H"
+		return r, true
+	case wNightly:
+		r.val = "XXXX-XX-XXTNI"
+		return r, true
+	case wQuarterly:
+		r.val = "P3M"
+		return r, true
+	case wEvery, wEach:
+		r.quant = "EVERY"
+		if u.lx.id == wEach {
+			r.quant = "EACH"
+		}
+		j := i + 1
+		if m.id(j) == wOther {
+			j++
+		}
+		n := 1
+		if k, e, ok := m.number(j); ok && m.u(j).lx.id != wOne || ok && m.u(j).dk == dPlain {
+			n, j = k, e
+		}
+		x := m.u(j)
+		switch {
+		case x.lx.unit != uNone:
+			if x.lx.unit == uWeekend {
+				r.val, r.end = "XXXX-WXX-WE", j+1
+				return r, true
+			}
+			if m.id(i+1) == wOther {
+				n *= 2
+			}
+			r.val, r.end = duration(n, x.lx.unit), j+1
+			return r, true
+		case x.lx.wday > 0:
+			r.val, r.end = "XXXX-WXX-"+string(rune('0'+x.lx.wday)), j+1
+			if p := m.u(j + 1).lx.part; p > 0 {
+				r.val += "T" + partCode[p]
+				r.end++
+			}
+			return r, true
+		case x.lx.month > 0 && x.cap:
+			r.val, r.end = "XXXX-"+twoDigits(int(x.lx.month)), j+1
+			return r, true
+		case x.lx.season > 0:
+			r.val, r.end = "XXXX-"+seasonCode[x.lx.season], j+1
+			return r, true
+		case x.lx.part > 0:
+			r.val, r.end = "XXXX-XX-XXT"+partCode[x.lx.part], j+1
+			return r, true
+		}
+	}
+	// Mondays, Tuesday nights
+	if u.lx.wday > 0 && u.cap {
+		if u.lx.plural {
+			r.val = "XXXX-WXX-" + string(rune('0'+u.lx.wday))
+			return r, true
+		}
+		if p := m.u(i + 1); p.lx.part > 0 && p.lx.plural {
+			r.val, r.end = "XXXX-WXX-"+string(rune('0'+u.lx.wday))+"T"+partCode[p.lx.part], i+2
+			return r, true
+		}
+	}
+	return r, false
+}

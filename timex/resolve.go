@@ -1,0 +1,236 @@
+package timex
+
+import (
+	"strconv"
+)
+
+// Tense cues.
+const (
+	tPast    = -1
+	tNone    = 0
+	tFuture  = 1
+	tPresent = 2
+)
+
+// tense guesses the tense of the clause around units [start, end): the nearest cue word in the
+// same sentence (Penn POS tags when present, else auxiliaries, modals and verb endings),
+// preferring the one before the expression at equal distance.
+func (m *matcher) tense(start, end int) int {
+	d := m.d
+	first, last := int(m.us[start].tok), int(m.us[end-1].tok)
+	si := int(m.us[start].sentence)
+	lo, hi := 0, len(d.Tokens)
+	if si < len(d.Sentences) {
+		lo, hi = d.Sentences[si].First, d.Sentences[si].Last
+	}
+	for dist := 1; dist < 40; dist++ {
+		b, a := first-dist, last+dist
+		if b < lo && a >= hi {
+			break
+		}
+		if b >= lo {
+			if c := m.cue(b); c != tNone {
+				return c
+			}
+		}
+		if a < hi {
+			if c := m.cue(a); c != tNone {
+				return c
+			}
+		}
+	}
+	return tNone
+}
+
+// cue returns the tense a token signals, or tNone.
+func (m *matcher) cue(k int) int {
+	tok := &m.d.Tokens[k]
+	w := m.text[tok.Start:tok.End]
+	if len(w) > 16 || len(w) < 2 {
+		return tNone
+	}
+	var buf [16]byte
+	lw := string(lower(buf[:], w))
+	switch lw {
+	case "will", "'ll", "’ll", "shall", "wo", "may", "might", "tomorrow", "next", "scheduled",
+		"expected", "planned", "slated", "plans", "expects", "upcoming", "due", "coming":
+		return tFuture
+	case "going":
+		if k+1 < len(m.d.Tokens) && m.lowerIs(k+1, "to") {
+			return tFuture
+		}
+		return tNone
+	case "said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "came", "went",
+		"made", "took", "gave", "began", "held", "won", "lost", "saw", "got", "sent", "spent",
+		"fell", "rose", "paid", "sold", "bought", "brought", "thought", "found", "became", "ran",
+		"kept", "struck", "broke", "fought", "led", "left", "met", "hit", "put", "set", "cut",
+		"shot", "quit", "knew", "wrote", "spoke", "chose", "drove", "flew", "grew", "threw",
+		"earned", "wasn't", "weren't", "didn't", "hadn't", "stood", "felt", "heard", "meant",
+		"built", "dealt", "lent", "slid", "sank", "swore", "tore", "wore", "won't":
+		if lw == "won't" {
+			return tFuture
+		}
+		return tPast
+	case "says", "is", "are", "am", "say", "do", "does", "has", "have":
+		if tok.POS != "" && tok.POS != "VBZ" && tok.POS != "VBP" {
+			return tNone
+		}
+		return tPresent
+	}
+	if tok.POS != "" {
+		switch tok.POS {
+		case "VBD":
+			return tPast
+		case "MD":
+			return tFuture
+		case "VBZ", "VBP":
+			return tPresent
+		case "VBN":
+			return tPast
+		}
+		return tNone
+	}
+	if n := len(lw); n >= 5 && lw[n-2:] == "ed" && !notPast(lw) && isLetter(w[0]) && !isUpper(w[0]) {
+		return tPast
+	}
+	return tNone
+}
+
+func (m *matcher) lowerIs(k int, s string) bool {
+	tok := m.d.Tokens[k]
+	w := m.text[tok.Start:tok.End]
+	if len(w) != len(s) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != s[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// notPast lists common words in -ed that are not past-tense verbs.
+func notPast(w string) bool {
+	switch w {
+	case "hundred", "united", "indeed", "speed", "need", "feed", "seed", "breed", "proceed",
+		"exceed", "succeed", "bleed", "greed", "weed", "shed", "bed", "red", "led", "fed",
+		"wed", "sacred", "naked", "wicked", "kindred", "rugged", "ragged", "beloved",
+		"limited", "based", "related", "concerned", "interested", "supposed", "used", "advanced",
+		"armed", "allied", "detailed", "unprecedented", "alleged", "so-called", "named",
+		"biased", "skilled", "talented", "gifted", "experienced", "troubled", "embattled",
+		"embed", "shred", "steed", "creed", "heed", "reed", "tweed":
+		return true
+	}
+	return false
+}
+
+// weekdayOf returns 1 (Monday) … 7 (Sunday) for a day.
+func weekdayOf(p point) int {
+	return (int(p.date().Weekday())+6)%7 + 1
+}
+
+// resolveWeekday resolves a weekday name at [start, end) against the article date: the article's
+// own day when the names agree, else the previous such day in a past-tense clause and the next
+// one otherwise (future, present, or no cue).
+func (m *matcher) resolveWeekday(r result, start, end, wd int) (result, bool) {
+	if !m.dct.ok() {
+		r.typ, r.val, r.start, r.end = "DATE", "XXXX-WXX-"+strconv.Itoa(wd), start, end
+		r.diag = "no article date to resolve the weekday against"
+		return r, true
+	}
+	dw := weekdayOf(m.dct)
+	p := m.dct
+	if wd != dw {
+		switch m.tense(start, end) {
+		case tFuture, tPresent:
+			p = p.shift((wd-dw+7)%7, uDay)
+		default:
+			p = p.shift(-((dw - wd + 7) % 7), uDay)
+		}
+	}
+	return m.withPart(r, p, start, end)
+}
+
+// resolveMonth resolves a month name without a year: this year's, or last year's when the clause
+// is in the past tense and the month is still to come, or next year's when it is in the future
+// and the month is over.
+func (m *matcher) resolveMonth(r result, start, end, mo int) (result, bool) {
+	if !m.dct.ok() {
+		r.typ, r.val, r.start, r.end = "DATE", "XXXX-"+twoDigits(mo), start, end
+		r.diag = "no article date to resolve the month against"
+		return r, true
+	}
+	y := m.dct.y
+	switch m.tense(start, end) {
+	case tPast:
+		if mo > m.dct.m {
+			y--
+		}
+	case tFuture:
+		if mo < m.dct.m {
+			y++
+		}
+	}
+	return date(r, point{g: gMonth, y: y, m: mo}, start, end)
+}
+
+// resolveMonthDay resolves a month and day without a year to the nearest such date (within six
+// months of the article date), breaking near-ties with the tense.
+func (m *matcher) resolveMonthDay(r result, start, end, mo, day int) (result, bool) {
+	if !m.dct.ok() {
+		r.typ, r.val, r.start, r.end = "DATE", "XXXX-"+twoDigits(mo)+"-"+twoDigits(day), start, end
+		r.diag = "no article date to resolve the date against"
+		return r, true
+	}
+	y := m.dct.y
+	diff := (mo*31 + day) - (m.dct.m*31 + m.dct.d) // in ~days
+	switch {
+	case diff > 183:
+		y--
+	case diff < -183:
+		y++
+	}
+	return m.withPart(r, point{g: gDay, y: y, m: mo, d: day}, start, end)
+}
+
+// anchor returns the date relative expressions such as "the following day" count from: the last
+// date mentioned, else the article date.
+func (m *matcher) anchor() (point, bool) {
+	if m.last.ok() {
+		return m.last, true
+	}
+	return m.dct, false
+}
+
+// unresolved is the value of a relative expression of granularity g when there is no date to
+// resolve it against.
+func unresolved(g gran) string {
+	switch g {
+	case gCentury:
+		return "XX"
+	case gDecade:
+		return "XXX"
+	case gYear:
+		return "XXXX"
+	case gHalf:
+		return "XXXX-HX"
+	case gQuarter:
+		return "XXXX-QX"
+	case gSeason, gMonth:
+		return "XXXX-XX"
+	case gWeek:
+		return "XXXX-WXX"
+	case gWeekend:
+		return "XXXX-WXX-WE"
+	case gDay:
+		return "XXXX-XX-XX"
+	case gPart, gMinute:
+		return "XXXX-XX-XXTXX:XX"
+	}
+	return "XXXX"
+}
