@@ -688,7 +688,7 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 	if n == 1 && pl && m.u(j).dk == dPlain {
 		// "1 years": fine
 	}
-	adjectival := m.u(e-1).hyph // two-year
+	adjectival := m.u(e - 1).hyph // two-year
 	end := e + 1
 	old := false
 	if adjectival && m.u(e).hyph && (m.id(end) == wOld || m.id(end) == wLong) {
@@ -757,7 +757,6 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 	// A decade as P10Y, as TimeML's "two decades" = P20Y.
 	return r, true
 }
-
 
 func halfUnit(u uint8) string {
 	switch u {
@@ -911,7 +910,6 @@ func (m *matcher) matchRef(i int) (result, bool) {
 	}
 	return r, false
 }
-
 
 func (m *matcher) matchSet(i int) (result, bool) {
 	r := result{typ: chronicle.SET, start: i, end: i + 1}
