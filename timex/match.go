@@ -282,9 +282,48 @@ func (m *matcher) monthOK(i, mo, j int) bool {
 	return true
 }
 
+// relYear parses "[of] this year", "last year", "next year" at i: the year's offset.
+func (m *matcher) relYear(i int) (int, int, bool) {
+	if m.id(i) == wOf {
+		i++
+	}
+	x := m.u(i + 1)
+	if x.lx.unit != uYear || x.lx.plural || x.poss || x.hyph {
+		return 0, i, false
+	}
+	switch m.id(i) {
+	case wThis:
+		return 0, i + 2, true
+	case wLast:
+		return -1, i + 2, true
+	case wNext:
+		return 1, i + 2, true
+	}
+	return 0, i, false
+}
+
 func (m *matcher) matchExplicit(i int) (result, bool) {
 	var r result
 	j := i
+	// [the] season [of] year: "the winter of 1994", "summer 1998"
+	{
+		k := i
+		if m.id(k) == wThe {
+			k++
+		}
+		if s := m.u(k).lx.season; s > 0 {
+			e := k + 1
+			if m.id(e) == wOf {
+				e++
+			}
+			if y, e2 := m.yearAt(e, true); y > 0 {
+				return date(r, point{g: gSeason, y: y, n: int(s)}, i, e2)
+			}
+			if yo, e2, ok := m.relYear(k + 1); ok && m.dct.ok() {
+				return date(r, point{g: gSeason, y: m.dct.y + yo, n: int(s)}, i, e2)
+			}
+		}
+	}
 	wd := 0
 	if u := m.u(j); u.lx.wday > 0 && u.cap && !u.lx.plural {
 		wd = int(u.lx.wday)
@@ -306,6 +345,9 @@ func (m *matcher) matchExplicit(i int) (result, bool) {
 				y, end = yy, e2
 			}
 			if y == 0 {
+				if yo, e2, ok := m.relYear(end); ok && m.dct.ok() {
+					return m.withPart(r, point{g: gDay, y: m.dct.y + yo, m: mo, d: day}, i, e2)
+				}
 				return m.resolveMonthDay(r, i, end, mo, day)
 			}
 			return m.withPart(r, point{g: gDay, y: y, m: mo, d: day}, i, end)
@@ -316,6 +358,9 @@ func (m *matcher) matchExplicit(i int) (result, bool) {
 		}
 		if yy, e2 := m.yearAt(e, true); yy > 0 {
 			return date(r, point{g: gMonth, y: yy, m: mo}, i, e2)
+		}
+		if yo, e2, ok := m.relYear(k); ok && m.dct.ok() && wd == 0 {
+			return date(r, point{g: gMonth, y: m.dct.y + yo, m: mo}, i, e2)
 		}
 		if wd == 0 {
 			return m.resolveMonth(r, i, k, mo)
@@ -420,7 +465,7 @@ func (m *matcher) matchExplicit(i int) (result, bool) {
 // which makes the number before it a quantity, not a day.
 func (m *matcher) followsUnit(i int) bool {
 	u := m.u(i)
-	return u.lx.unit != uNone || u.punct == '%' || u.punct == ':'
+	return u.lx.unit != uNone || u.punct == '%'
 }
 
 // prevIsDateWord reports whether the word before i is a preposition that takes dates.

@@ -474,6 +474,12 @@ func (m *matcher) matchQuarter(i int) (result, bool) {
 		j++
 	}
 	g := gQuarter
+	if m.u(j).hyph && (m.u(j).lx.unit == uQuarter || m.id(j) == wHalf) && m.u(j+1).lx.unit != uNone {
+		return r, false // quarter-century, half-hour
+	}
+	if m.u(j).hyph && m.word(j+1) && m.u(j+1).lx.id == wTo {
+		return r, false // quarter-to-quarter
+	}
 	switch {
 	case m.u(j).lx.unit == uQuarter && !m.u(j).lx.plural:
 	case m.id(j) == wHalf && ord >= 1 && ord <= 2:
@@ -511,6 +517,15 @@ func (m *matcher) matchQuarter(i int) (result, bool) {
 
 func (m *matcher) quarter(r result, start, end, ord int, g gran, year int, haveYear bool, yOff int, yearAgo bool, det wid) (result, bool) {
 	if year != 0 {
+		if ord == 0 { // the 1988 quarter: the quarter under discussion, that year
+			ord = (m.dct.m-1)/3 + 1 - 1
+			if m.lastQ.ok() && m.lastQ.g == gQuarter {
+				ord = m.lastQ.n
+			}
+			if ord == 0 {
+				ord = 4
+			}
+		}
 		return date(r, point{g: g, y: year, n: ord}, start, end)
 	}
 	if !m.dct.ok() {
@@ -522,7 +537,7 @@ func (m *matcher) quarter(r result, start, end, ord int, g gran, year int, haveY
 		switch det {
 		case wThis, wCurrent:
 			p = cur
-		case wLast, wPrevious, wPast:
+		case wLast, wPrevious, wPast, wLatest:
 			p = cur.shift(-1, uQuarter)
 		case wNext, wComing:
 			p = cur.shift(1, uQuarter)
@@ -536,6 +551,7 @@ func (m *matcher) quarter(r result, start, end, ord int, g gran, year int, haveY
 		}
 		if yearAgo {
 			p = p.shift(-1, uYear)
+			r.derived = true
 		}
 		return date(r, p, start, end)
 	}
@@ -552,6 +568,7 @@ func (m *matcher) quarter(r result, start, end, ord int, g gran, year int, haveY
 	p := point{g: g, y: y, n: ord}
 	if yearAgo {
 		p = p.shift(-1, uYear)
+		r.derived = true
 	}
 	return date(r, p, start, end)
 }
@@ -685,13 +702,27 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 	if aOnly && pl {
 		return r, false
 	}
+	if un == uSecond && m.u(e).lx.ord == 2 && m.word(e+1) && m.id(e+1) != wAgo && m.id(e+1) != wLater && m.id(e+1) != wEarlier && m.id(e+1) != wOr {
+		return r, false // "a second attack"
+	}
+	if un == uQuarter && m.id(e+1) == wOf {
+		if y, _ := m.yearAt(e+2, true); y == 0 {
+			return r, false // three-quarters of
+		}
+	}
+	if pl && m.id(e+1) == wOld && !m.u(e).hyph {
+		return r, false // "52 years old": an age
+	}
 	if n == 1 && pl && m.u(j).dk == dPlain {
 		// "1 years": fine
 	}
 	adjectival := m.u(e - 1).hyph // two-year
 	end := e + 1
 	old := false
-	if adjectival && m.u(e).hyph && (m.id(end) == wOld || m.id(end) == wLong) {
+	if adjectival && m.u(e).hyph && m.id(end) == wOld {
+		return r, false // "a 6-year-old": an age, not a time expression
+	}
+	if adjectival && m.u(e).hyph && m.id(end) == wLong {
 		end++
 		old = true
 	}
@@ -731,7 +762,7 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 	// "$5 a year", "twice a week": a frequency.
 	if aOnly && !pl && relw == wNone && !the {
 		prev := m.u(i - 1)
-		if prev.dk == dPlain || prev.punct == '%' || prev.lx.num > 0 || prev.lx.id == wTwice || prev.lx.id == wTimes || prev.lx.id == wOnce || isMoneyWord(m.text[prev.s:prev.e]) {
+		if prev.lx.id == wTwice || prev.lx.id == wTimes || prev.lx.id == wOnce {
 			r.typ, r.val, r.start, r.end = chronicle.SET, duration(1, un), j, end
 			return r, true
 		}
@@ -834,6 +865,7 @@ func (m *matcher) offset(r result, start, end, n int, un uint8, sign int, anapho
 		}
 	}
 	r.anchored = anchored && !r.anchorQ
+	r.derived = true
 	p = p.shift(sign*n, un)
 	return date(r, p, start, end)
 }
@@ -867,12 +899,9 @@ func (m *matcher) matchRef(i int) (result, bool) {
 	case wRecently, wLately:
 		r.val = "PAST_REF"
 		return r, true
-	case wPreviously, wFormerly:
-		r.val = "PAST_REF"
-		return r, true
 	case wRecent:
-		if un, pl := m.unitAt(i + 1); un != uNone && pl {
-			r.val, r.end = "PAST_REF", i+2
+		if un, pl := m.unitAt(i + 1); un != uNone && pl && un != uWeekend {
+			r.typ, r.val, r.end = chronicle.DURATION, duration(-1, un), i+2
 			return r, true
 		}
 	case wSoon:
@@ -896,13 +925,13 @@ func (m *matcher) matchRef(i int) (result, bool) {
 		case wFuture:
 			r.val, r.end = "FUTURE_REF", i+2
 			return r, true
-		case wNear, wDistant, wForeseeable:
+		case wNear:
 			if m.id(i+2) == wFuture || m.id(i+2) == wTerm {
 				r.val, r.end = "FUTURE_REF", i+3
 				return r, true
 			}
-		case wShort, wLong, wLonger:
-			if m.id(i+2) == wTerm || m.id(i+1) == wLong && m.id(i+2) == wRun {
+		case wShort:
+			if m.id(i+2) == wTerm {
 				r.val, r.end = "FUTURE_REF", i+3
 				return r, true
 			}
@@ -915,26 +944,11 @@ func (m *matcher) matchSet(i int) (result, bool) {
 	r := result{typ: chronicle.SET, start: i, end: i + 1}
 	u := m.u(i)
 	switch u.lx.id {
-	case wDaily:
-		r.val = "P1D"
-		return r, true
-	case wWeekly:
-		r.val = "P1W"
-		return r, true
-	case wMonthly:
-		r.val = "P1M"
-		return r, true
-	case wYearly, wAnnually:
-		r.val = "P1Y"
-		return r, true
 	case wHourly:
 		r.val = "PT1H"
 		return r, true
 	case wNightly:
 		r.val = "XXXX-XX-XXTNI"
-		return r, true
-	case wQuarterly:
-		r.val = "P3M"
 		return r, true
 	case wEvery, wEach:
 		r.quant = "EVERY"

@@ -55,6 +55,11 @@ func (m *matcher) cue(k int) int {
 	case "will", "'ll", "’ll", "shall", "wo", "may", "might", "tomorrow", "next", "scheduled",
 		"expected", "planned", "slated", "plans", "expects", "upcoming", "due", "coming":
 		return tFuture
+	case "set":
+		if k+1 < len(m.d.Tokens) && m.lowerIs(k+1, "to") {
+			return tFuture
+		}
+		return tPast
 	case "going":
 		if k+1 < len(m.d.Tokens) && m.lowerIs(k+1, "to") {
 			return tFuture
@@ -63,7 +68,7 @@ func (m *matcher) cue(k int) int {
 	case "said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "came", "went",
 		"made", "took", "gave", "began", "held", "won", "lost", "saw", "got", "sent", "spent",
 		"fell", "rose", "paid", "sold", "bought", "brought", "thought", "found", "became", "ran",
-		"kept", "struck", "broke", "fought", "led", "left", "met", "hit", "put", "set", "cut",
+		"kept", "struck", "broke", "fought", "led", "left", "met", "hit", "put", "cut",
 		"shot", "quit", "knew", "wrote", "spoke", "chose", "drove", "flew", "grew", "threw",
 		"earned", "wasn't", "weren't", "didn't", "hadn't", "stood", "felt", "heard", "meant",
 		"built", "dealt", "lent", "slid", "sank", "swore", "tore", "wore", "won't":
@@ -166,13 +171,18 @@ func (m *matcher) resolveMonth(r result, start, end, mo int) (result, bool) {
 		return r, true
 	}
 	y := m.dct.y
-	switch m.tense(start, end) {
-	case tPast:
-		if mo > m.dct.m {
-			y--
-		}
-	case tFuture:
-		if mo < m.dct.m {
+	diff := mo - m.dct.m
+	switch {
+	case diff > 6:
+		y--
+	case diff < -6:
+		y++
+	case diff == 6 || diff == -6:
+		if m.tense(start, end) == tPast {
+			if diff > 0 {
+				y--
+			}
+		} else if diff < 0 {
 			y++
 		}
 	}

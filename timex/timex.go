@@ -95,6 +95,7 @@ type result struct {
 	p          point // the calendar value when the expression names a date or time
 	anchored   bool  // resolved against the last mentioned date
 	anchorQ    bool  // … the last mentioned quarter
+	derived    bool  // counted from another date: not itself an anchor for later expressions
 	diag       string
 }
 
@@ -123,7 +124,7 @@ func (t *tagger) emit(r result) {
 	if first := int(us[r.start].tok); int(t.d.Tokens[first].Start) < s && us[r.start].punct == 0 {
 		s = int(t.d.Tokens[first].Start)
 	}
-	if last := int(us[r.end-1].tok); int(t.d.Tokens[last].End) > e {
+	if last := int(us[r.end-1].tok); int(t.d.Tokens[last].End) > e && !us[r.end-1].poss {
 		e = int(t.d.Tokens[last].End)
 	}
 	if n := len(t.out); n > 0 && t.out[n-1].End > s {
@@ -150,7 +151,7 @@ func (t *tagger) emit(r result) {
 	if r.diag != "" {
 		t.diags = append(t.diags, chronicle.Diagnostic{Stage: "timex", Start: s, End: e, Message: r.diag + ": '" + tx.Text + "'"})
 	}
-	if r.p.ok() && (r.typ == chronicle.DATE || r.typ == chronicle.TIME) {
+	if r.p.ok() && !r.derived && !r.anchored && !r.anchorQ && (r.typ == chronicle.DATE || r.typ == chronicle.TIME) {
 		if r.p.g >= gYear && r.p.g != gSeason {
 			t.last, t.lastID = r.p, tx.ID
 		}

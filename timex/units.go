@@ -66,6 +66,11 @@ func buildUnits(d *text.Doc, us []unit) []unit {
 		}
 		s, e := int(t.Start), int(t.End)
 		w := d.Text[s:e]
+		// A clitic 's (split off by the tokenizer) marks the unit before it as possessive.
+		if n := len(us); n > 0 && (w == "'s" || w == "’s" || w == "'S") && us[n-1].e == int32(s) {
+			us[n-1].poss = true
+			continue
+		}
 		if t.Kind == text.Punct || t.Kind == text.Quote || t.Kind == text.Symbol {
 			u := unit{s: int32(s), e: int32(e), tok: int32(ti), num: -1, sentence: int32(sent)}
 			if len(w) == 1 {
@@ -121,9 +126,11 @@ func makeUnit(w string, s, ti, sent int, buf []byte) unit {
 	if n := len(w); n > 2 && (w[n-2] == '\'' && (w[n-1] == 's' || w[n-1] == 'S')) {
 		u.poss = true
 		w = w[:n-2]
+		u.e = int32(s + len(w))
 	} else if n > 4 && w[n-4:n-1] == "’" && w[n-1] == 's' {
 		u.poss = true
 		w = w[:n-4]
+		u.e = int32(s + len(w))
 	}
 	if isDigit(w[0]) {
 		parseDigits(&u, w)
