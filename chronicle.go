@@ -57,7 +57,8 @@ type Article struct {
 	Key string `json:"-"`
 	// Offsets is Bytes while the article is in the pipeline, CodePoints after ToCodePoints.
 	Offsets string `json:"-"`
-	// CleanMap maps offsets of Text back to the input (nil when cleaning removed nothing).
+	// CleanMap maps byte offsets of Text back to byte offsets of the input text (nil when
+	// cleaning removed nothing). It stays in bytes after ToCodePoints.
 	CleanMap *OffsetMap `json:"-"`
 	// Raw is the text before cleaning, as read; kept only while processing (not stored).
 	Raw string `json:"-"`
@@ -152,6 +153,10 @@ type Quote struct {
 	Cue     Span     `json:"cue"`
 	Speaker Speaker  `json:"speaker"`
 	Via     []string `json:"via"`
+	// Parts are the pieces of a discontinuous content ("…," he said, "…"), in text order;
+	// Content then spans from the first part's start to the last part's end. Empty when the
+	// content is one piece.
+	Parts []Span `json:"parts,omitempty"`
 }
 
 // Speaker is the span naming who is quoted and the entity it resolves to ("" when unresolved).
@@ -254,6 +259,9 @@ func (a *Article) ToCodePoints() {
 		span(&q.Content)
 		span(&q.Cue)
 		span(&q.Speaker.Span)
+		for j := range q.Parts {
+			span(&q.Parts[j])
+		}
 	}
 	for i := range a.Events {
 		span(&a.Events[i].Trigger)
@@ -262,9 +270,6 @@ func (a *Article) ToCodePoints() {
 	for i := range a.Diagnostics {
 		d := &a.Diagnostics[i]
 		d.Start, d.End = conv.at(d.Start), conv.at(d.End)
-	}
-	if a.CleanMap != nil {
-		a.CleanMap = nil // the map is in bytes; it serves the standard-format modes only
 	}
 }
 

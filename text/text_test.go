@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func toks(s string) []string {
@@ -70,4 +71,50 @@ func TestSentences(t *testing.T) {
 			t.Errorf("Sentences(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+func FuzzSegment(f *testing.F) {
+	for _, s := range []string{"Putin's aide said U.S. talks at 10:00 a.m. on 7/3/2025.", "“Quote,” he said… Yes!\n\nNext", "don't 'em ''x'' ``y''", "\u00e9t\u00e9 \u0301x 1,000.5% https://a.b/c."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d := Segment(s)
+		prev := int32(0)
+		for i, tok := range d.Tokens {
+			if tok.Start < prev || tok.End <= tok.Start || int(tok.End) > len(s) {
+				t.Fatalf("token %d: bad span %d:%d (prev end %d, len %d)", i, tok.Start, tok.End, prev, len(s))
+			}
+			if !utf8.ValidString(s) {
+				continue
+			}
+			if !utf8.RuneStart(s[tok.Start]) || int(tok.End) < len(s) && !utf8.RuneStart(s[tok.End]) {
+				t.Fatalf("token %d %q not on rune boundaries", i, s[tok.Start:tok.End])
+			}
+			prev = tok.End
+		}
+		next := 0
+		for i, se := range d.Sentences {
+			if se.First != next || se.Last <= se.First || se.Last > len(d.Tokens) {
+				t.Fatalf("sentence %d covers tokens %d:%d, want to start at %d", i, se.First, se.Last, next)
+			}
+			if se.Start != int(d.Tokens[se.First].Start) || se.End != int(d.Tokens[se.Last-1].End) {
+				t.Fatalf("sentence %d offsets %d:%d disagree with its tokens", i, se.Start, se.End)
+			}
+			next = se.Last
+		}
+		if next != len(d.Tokens) {
+			t.Fatalf("sentences cover %d of %d tokens", next, len(d.Tokens))
+		}
+	})
+}
+
+func BenchmarkSegment(b *testing.B) {
+	s := strings.Repeat("Russian President Vladimir Putin told his American counterpart Donald Trump that Russia would not step back from its original goals during a telephone conversation the two leaders had on Thursday, Reuters reported. \"Our president also said that Russia will achieve the goals it has set,\" Putin's aide Yuri Ushakov said at 10:00 a.m. in the U.S. capital.\n\n", 50)
+	words := len(strings.Fields(s))
+	b.ReportAllocs()
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		Segment(s)
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
