@@ -1,0 +1,687 @@
+package events
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"chronicle/petrarch"
+	"chronicle/text"
+)
+
+// Options are the coder's settings; the PETRARCH <Config> options map onto them.
+type Options struct {
+	// RequireDyad drops events without both a source and a target (PETRARCH require_dyad).
+	RequireDyad bool
+	// NewActorLength > 0 turns an unknown noun phrase of at most that many words into an
+	// actor coded with its own words in quotes (PETRARCH new_actor_length).
+	NewActorLength int
+	// YearDiscards applies discard entries that are bare numbers (the Phoenix discards list
+	// every year 1914–2013); off in the pipeline, where years are everywhere.
+	YearDiscards bool
+}
+
+// DefaultOptions are PETRARCH's defaults.
+func DefaultOptions() Options { return Options{RequireDyad: true} }
+
+// entMention is an entity mention handed to the coder: a token range and its actor code.
+type entMention struct {
+	s, e   int // tokens, sentence-relative
+	code   string
+	entity int // index into the article's entities, -1 for none
+}
+
+type mention struct {
+	s, e   int
+	agent  bool
+	prefix bool
+	code   string
+	entity int
+}
+
+type nounPhrase struct {
+	s, e    int
+	code    string // composed actor code, "" when none
+	agents  []string
+	prefixs []string
+	actor   string
+	entity  int
+	prep    int32 // vocab-independent: index of the preposition token, -1 when none
+	paren   bool
+}
+
+type member struct {
+	code   string
+	np     int // index into nps
+	entity int
+}
+
+type group struct {
+	s, e    int
+	members []member
+	prep    int // token index of the governing preposition, -1 for none
+}
+
+type vgroup struct {
+	vs, ve    int // the verb's tokens
+	cs        int // start of the auxiliary chain
+	form      int32
+	passive   bool
+	flags     uint16 // lexicon flags of the chain
+	neg       bool
+	infinite  bool // preceded by "to"
+	srcGroup  int
+	tgtGroup  int
+	literals  int
+	nEvents   int
+	firstEv   int
+	why       string
+	codeRoot1 bool
+}
+
+// rawEvent is an event found in one sentence, in sentence-relative token positions.
+type rawEvent struct {
+	code     string
+	src, tgt member
+	srcG     int
+	tgtG     int
+	vg       int
+	why      string
+	conf     float64
+}
+
+// scratch holds the per-sentence buffers of a coder, reused between sentences.
+type scratch struct {
+	up      []byte
+	ids     []int32
+	cls     []uint8
+	flags   []uint16
+	cap     []bool
+	paren   []bool
+	cover   []int32 // mention index + 1
+	isVerb  []bool
+	verbish []bool
+	ments   []mention
+	nps     []nounPhrase
+	npAt    []int32 // np index + 1
+	groups  []group
+	vgs     []vgroup
+	evs     []rawEvent
+	members []member
+	codeBuf []byte
+}
+
+func (sc *scratch) reset(n int) {
+	grow := func(b []int32) []int32 {
+		if cap(b) < n {
+			return make([]int32, n)
+		}
+		b = b[:n]
+		clear(b)
+		return b
+	}
+	sc.ids = grow(sc.ids)
+	sc.cover = grow(sc.cover)
+	sc.npAt = grow(sc.npAt)
+	if cap(sc.cls) < n {
+		sc.cls = make([]uint8, n)
+		sc.flags = make([]uint16, n)
+		sc.cap = make([]bool, n)
+		sc.paren = make([]bool, n)
+		sc.isVerb = make([]bool, n)
+		sc.verbish = make([]bool, n)
+	}
+	sc.cls, sc.flags, sc.cap, sc.paren, sc.isVerb, sc.verbish = sc.cls[:n], sc.flags[:n], sc.cap[:n], sc.paren[:n], sc.isVerb[:n], sc.verbish[:n]
+	clear(sc.isVerb)
+	clear(sc.verbish)
+	clear(sc.paren)
+	sc.ments = sc.ments[:0]
+	sc.nps = sc.nps[:0]
+	sc.groups = sc.groups[:0]
+	sc.vgs = sc.vgs[:0]
+	sc.evs = sc.evs[:0]
+	sc.members = sc.members[:0]
+}
+
+// upper writes the upper-case form of s into sc.up (ASCII fast path; curly apostrophes
+// become straight ones).
+func (sc *scratch) upper(s string) []byte {
+	b := sc.up[:0]
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r == '’' || r == '‘' {
+			b = append(b, '\'')
+			continue
+		}
+		b = utf8.AppendRune(b, toUpperRune(r))
+	}
+	sc.up = b
+	return b
+}
+
+func toUpperRune(r rune) rune {
+	return []rune(strings.ToUpper(string(r)))[0]
+}
+
+var adverbExceptions = map[string]bool{"SUPPLY": true, "APPLY": true, "COMPLY": true, "REPLY": true, "RALLY": true,
+	"ALLY": true, "MULTIPLY": true, "IMPLY": true, "FAMILY": true, "ITALY": true, "ASSEMBLY": true, "JULY": true,
+	"ANOMALY": true, "MONOPOLY": true, "BULLY": true, "EARLY": true, "DAILY": true, "WEEKLY": true, "MONTHLY": true,
+	"ELDERLY": true, "HOLY": true, "UGLY": true, "NATALY": true, "REAPPLY": true, "RESUPPLY": true}
+
+// sentence codes the tokens toks[first:last] of a text and appends the events found to sc.evs.
+// ents are the entity mentions in the sentence (sentence-relative token ranges). It returns
+// false when a story discard was found.
+func (c *Coder) sentence(sc *scratch, src string, toks []text.Token, date string, ents []entMention) bool {
+	d := c.dict
+	n := len(toks)
+	sc.reset(n)
+	hasPOS := false
+	depth := 0
+	for i := range toks {
+		t := &toks[i]
+		w := src[t.Start:t.End]
+		u := sc.upper(w)
+		id, ok := d.vocab[string(u)]
+		if !ok {
+			id = -1
+		}
+		sc.ids[i] = id
+		lx, known := lexicon[string(u)]
+		cl := uint8(lx & 0xff)
+		if !known {
+			switch t.Kind {
+			case text.Number:
+				cl = cNum
+			case text.Punct:
+				switch w {
+				case ",", ";", "--", "–", "—", ":":
+					cl = cComma
+				default:
+					cl = cPunct
+				}
+			case text.Quote, text.Symbol:
+				cl = cPunct
+			default:
+				cl = cOther
+				if len(u) >= 6 && u[len(u)-2] == 'L' && u[len(u)-1] == 'Y' && !adverbExceptions[string(u)] {
+					cl = cAdv
+				}
+			}
+		}
+		if t.POS != "" {
+			hasPOS = true
+			if pc, ok := posClass(t.POS); ok && !known {
+				cl = pc
+			}
+			if strings.HasPrefix(t.POS, "RB") && !known {
+				cl = cAdv
+			}
+		}
+		if w == "(" || w == "[" {
+			depth++
+			cl = cPunct
+		}
+		sc.paren[i] = depth > 0
+		if w == ")" || w == "]" {
+			if depth > 0 {
+				depth--
+			}
+			cl = cPunct
+		}
+		sc.cls[i] = cl
+		sc.flags[i] = lx
+		r, _ := utf8.DecodeRuneInString(w)
+		sc.cap[i] = r >= 'A' && r <= 'Z'
+	}
+	ids := sc.ids
+
+	// Discards.
+	for i := 0; i < n; i++ {
+		p, l := d.discards.longest(ids, i)
+		if l == 0 {
+			continue
+		}
+		di := d.discInf[p]
+		if di.numeric && !c.opt.YearDiscards {
+			continue
+		}
+		if di.story {
+			return false
+		}
+		return true // sentence discarded: no events
+	}
+
+	// Mentions: entities first, then dictionary actors and agents.
+	for _, e := range ents {
+		if e.s < 0 || e.e > n || e.s >= e.e {
+			continue
+		}
+		sc.ments = append(sc.ments, mention{s: e.s, e: e.e, code: e.code, entity: e.entity})
+		for k := e.s; k < e.e; k++ {
+			sc.cover[k] = int32(len(sc.ments))
+		}
+	}
+	for i := 0; i < n; i++ {
+		if sc.cover[i] != 0 {
+			continue
+		}
+		ap, al := d.actors.longest(ids, i)
+		gp, gl := d.agents.longest(ids, i)
+		for k := i; k < i+al || k < i+gl; k++ {
+			if k < n && sc.cover[k] != 0 {
+				al, gl = min(al, k-i), min(gl, k-i)
+				break
+			}
+		}
+		var m mention
+		switch {
+		case al > 0 && al >= gl:
+			// A lower-case single word is an actor only when it is not a common word.
+			code := actorCode(d.actorCds[ap], date)
+			if code == "" {
+				continue
+			}
+			m = mention{s: i, e: i + al, code: code, entity: -1}
+		case gl > 0:
+			a := d.agentInf[gp]
+			m = mention{s: i, e: i + gl, agent: true, prefix: a.prefix, code: a.code, entity: -1}
+		default:
+			continue
+		}
+		sc.ments = append(sc.ments, m)
+		for k := m.s; k < m.e; k++ {
+			sc.cover[k] = int32(len(sc.ments))
+		}
+		i = m.e - 1
+	}
+
+	// Verbs.
+	for i := 0; i < n; i++ {
+		if sc.cover[i] != 0 {
+			continue
+		}
+		f, l := d.verbs.longest(ids, i)
+		if l == 0 {
+			c.markVerbish(sc, toks, src, i, hasPOS)
+			continue
+		}
+		vf := d.vforms[f]
+		h := i + int(vf.head)
+		if h >= n {
+			h = i
+		}
+		if !c.confirmVerb(sc, toks, i, h, hasPOS) {
+			continue
+		}
+		cs := i
+		for cs > 0 {
+			k := cs - 1
+			cl := sc.cls[k]
+			if cl == cAux || cl == cNeg || cl == cAdv || cl == cTo || (cl == cPrep && ids[k] >= 0 && sc.isAbout(src, toks[k])) {
+				cs = k
+				continue
+			}
+			break
+		}
+		vg := vgroup{vs: i, ve: i + l, cs: cs, form: f, srcGroup: -1, tgtGroup: -1}
+		for k := cs; k < i; k++ {
+			vg.flags |= sc.flags[k]
+			if sc.cls[k] == cNeg {
+				vg.neg = true
+			}
+			if sc.cls[k] == cTo {
+				vg.infinite = true
+			}
+		}
+		if vg.flags&fBe != 0 && (vf.past || endsWithAny(sc.upper(src[toks[h].Start:toks[h].End]), "ED", "EN")) {
+			vg.passive = true
+		}
+		for k := i; k < i+l; k++ {
+			sc.isVerb[k] = true
+		}
+		sc.vgs = append(sc.vgs, vg)
+		i += l - 1
+	}
+	c.nounPhrases(sc, toks, src)
+	c.groupPhrases(sc)
+	for vi := range sc.vgs {
+		c.codeVerb(sc, vi, src, toks)
+	}
+	c.absorbInfinitives(sc)
+	return true
+}
+
+func (sc *scratch) isAbout(src string, t text.Token) bool {
+	return strings.EqualFold(src[t.Start:t.End], "about")
+}
+
+func endsWithAny(b []byte, sufs ...string) bool {
+	for _, s := range sufs {
+		if len(b) > len(s)+2 && string(b[len(b)-len(s):]) == s {
+			return true
+		}
+	}
+	return false
+}
+
+// actorCode returns the code of an actor entry on date (YYYYMMDD), the first of several
+// "/"-separated codes.
+func actorCode(codes []petrarch.DatedCode, date string) string {
+	code := ""
+	for _, c := range codes {
+		if c.Dated() && date != "" && c.Applies(date) {
+			code = c.Code
+			break
+		}
+	}
+	if code == "" {
+		for _, c := range codes {
+			if !c.Dated() {
+				code = c.Code
+				break
+			}
+		}
+	}
+	if i := strings.IndexByte(code, '/'); i >= 0 {
+		code = code[:i]
+	}
+	return strings.ToUpper(code)
+}
+
+// markVerbish marks a token that is a verb outside the dictionary (from its POS tag, or a
+// past-tense form after a noun) so that noun phrases end there.
+func (c *Coder) markVerbish(sc *scratch, toks []text.Token, src string, i int, hasPOS bool) {
+	if hasPOS {
+		if p := toks[i].POS; strings.HasPrefix(p, "VB") && sc.cls[i] == cOther {
+			sc.verbish[i] = true
+		}
+		return
+	}
+	if sc.cls[i] != cOther || i == 0 {
+		return
+	}
+	u := sc.upper(src[toks[i].Start:toks[i].End])
+	if len(u) > 4 && string(u[len(u)-2:]) == "ED" {
+		if p := sc.cls[i-1]; p != cDet && p != cPoss && p != cPrep && p != cNum {
+			sc.verbish[i] = true
+		}
+	}
+}
+
+// confirmVerb decides whether a dictionary verb form at tokens [i, …) with head h is used as
+// a verb here (not as a noun: "an attack", "peace talks", "held talks").
+func (c *Coder) confirmVerb(sc *scratch, toks []text.Token, i, h int, hasPOS bool) bool {
+	if hasPOS {
+		p := toks[h].POS
+		switch {
+		case strings.HasPrefix(p, "VB"):
+			return true
+		case strings.HasPrefix(p, "NN"), strings.HasPrefix(p, "JJ"):
+			return false
+		}
+	}
+	if i == 0 {
+		return true
+	}
+	p := i - 1
+	switch sc.cls[p] {
+	case cDet, cPoss, cNum:
+		return false
+	case cPrep:
+		return false
+	case cOther:
+		if sc.isVerb[p] || sc.verbish[p] {
+			return false // "held talks", "promised aid"
+		}
+		if sc.cover[p] != 0 || sc.cap[p] {
+			return true // a subject: "Gondor welcomed", "officials said"
+		}
+		// a lower-case content word before a plain or -s form: a compound noun ("peace talks")
+		return false
+	}
+	return true
+}
+
+// nounPhrases chunks the sentence into noun phrases and codes each from its mentions.
+func (c *Coder) nounPhrases(sc *scratch, toks []text.Token, src string) {
+	n := len(sc.cls)
+	npable := func(i int) bool {
+		if sc.isVerb[i] {
+			return false
+		}
+		if sc.cover[i] != 0 {
+			return true
+		}
+		if sc.verbish[i] {
+			return false
+		}
+		switch sc.cls[i] {
+		case cOther, cDet, cNum, cPoss:
+			return true
+		}
+		return false
+	}
+	for i := 0; i < n; {
+		if !npable(i) {
+			i++
+			continue
+		}
+		s := i
+		content := false
+		for i < n && npable(i) {
+			if sc.cls[i] == cDet && content && sc.cls[i-1] != cPoss && sc.cover[i] == 0 {
+				break
+			}
+			if sc.cls[i] != cDet {
+				content = true
+			}
+			// a mention never straddles two phrases
+			if m := sc.cover[i]; m != 0 && sc.ments[m-1].s < s {
+				break
+			}
+			i++
+		}
+		if i == s {
+			i++
+			continue
+		}
+		np := nounPhrase{s: s, e: i, prep: -1, entity: -1, paren: sc.paren[s]}
+		if s > 0 && (sc.cls[s-1] == cPrep || sc.cls[s-1] == cTo) {
+			np.prep = int32(s - 1)
+		}
+		c.codeNP(sc, &np, toks, src)
+		sc.nps = append(sc.nps, np)
+		for k := np.s; k < np.e; k++ {
+			sc.npAt[k] = int32(len(sc.nps))
+		}
+	}
+}
+
+func (c *Coder) codeNP(sc *scratch, np *nounPhrase, toks []text.Token, src string) {
+	last := int32(0)
+	for k := np.s; k < np.e; k++ {
+		m := sc.cover[k]
+		if m == 0 || m == last {
+			continue
+		}
+		last = m
+		mt := &sc.ments[m-1]
+		switch {
+		case mt.agent && mt.prefix:
+			np.prefixs = append(np.prefixs, mt.code)
+		case mt.agent:
+			np.agents = append(np.agents, mt.code)
+		case np.actor == "" && mt.code != "":
+			np.actor = mt.code
+			np.entity = mt.entity
+		}
+	}
+	switch {
+	case np.actor != "" || len(np.agents) > 0 || len(np.prefixs) > 0:
+		np.code = composeCode(np.prefixs, np.actor, np.agents)
+	case c.opt.NewActorLength > 0:
+		var words []string
+		for k := np.s; k < np.e; k++ {
+			if sc.cls[k] == cOther {
+				words = append(words, string(sc.upper(src[toks[k].Start:toks[k].End])))
+			}
+		}
+		if len(words) > 0 && len(words) <= c.opt.NewActorLength {
+			np.code = `"` + strings.Join(words, " ") + `"`
+		}
+	}
+}
+
+// composeCode builds an actor code from prefix agents, the actor's code and suffix agents:
+// "NGO" + "ARN" + "GOV" → "NGOARNGOV"; an agent already in the actor's code is not repeated
+// (WHITE HOUSE [USAGOV] + officials [GOV] → "USAGOV"); an agent alone gets the unknown
+// country "---".
+func composeCode(prefixes []string, actor string, agents []string) string {
+	var b strings.Builder
+	for _, p := range prefixes {
+		b.WriteString(p)
+	}
+	if actor == "" {
+		if len(agents) == 0 {
+			return b.String()
+		}
+		actor = "---"
+	}
+	b.WriteString(actor)
+	for _, a := range agents {
+		if len(actor) >= 3 && strings.Contains(actor[3:], a) {
+			continue
+		}
+		if strings.HasSuffix(b.String(), a) {
+			continue
+		}
+		b.WriteString(a)
+	}
+	return b.String()
+}
+
+// groupPhrases joins coded noun phrases coordinated by "and", "or", "nor" and commas into
+// groups, and attaches "officials in X and Y" (agents with a place) into crossed codes.
+func (c *Coder) groupPhrases(sc *scratch) {
+	nps := sc.nps
+	for i := 0; i < len(nps); i++ {
+		if nps[i].code == "" {
+			continue
+		}
+		g := group{s: nps[i].s, e: nps[i].e, prep: int(nps[i].prep)}
+		mstart := len(sc.members)
+		sc.members = append(sc.members, member{code: nps[i].code, np: i, entity: nps[i].entity})
+		lastConj := len(sc.members) // members up to here are confirmed by a conjunction
+		j := i
+		for j+1 < len(nps) {
+			nx := &nps[j+1]
+			if nx.code == "" || nx.paren != nps[i].paren {
+				break
+			}
+			conj, ok := c.joiner(sc, nps[j].e, nx.s)
+			if !ok {
+				break
+			}
+			sc.members = append(sc.members, member{code: nx.code, np: j + 1, entity: nx.entity})
+			if conj {
+				lastConj = len(sc.members)
+			}
+			j++
+			g.e = nx.e
+		}
+		// Members joined only by commas after the last conjunction are appositions or
+		// separate clauses ("Ukraine, Russia said"): cut them off.
+		if lastConj < len(sc.members) {
+			cut := len(sc.members) - lastConj
+			sc.members = sc.members[:lastConj]
+			j -= cut
+			g.e = nps[j].e
+		}
+		g.members = sc.members[mstart:len(sc.members):len(sc.members)]
+		i = j
+		// Agents attached to places: "Lawmakers and officials in Fornost and Gondor".
+		if allAgentsOnly(g.members, nps) && g.e < len(sc.cls) && sc.cls[g.e] == cPrep {
+			if k := c.followingGroup(sc, g.e+1); k >= 0 {
+				ag := c.buildGroupAt(sc, k)
+				if len(ag) > 0 && !allAgentsOnly(ag, nps) {
+					var crossed []member
+					for _, a := range ag {
+						for _, m := range g.members {
+							np := &nps[m.np]
+							crossed = append(crossed, member{code: composeCode(np.prefixs, nps[a.np].code, np.agents), np: a.np, entity: a.entity})
+						}
+					}
+					g.members = crossed
+					g.e = nps[ag[len(ag)-1].np].e
+					for i+1 < len(nps) && nps[i+1].s < g.e {
+						i++
+					}
+				}
+			}
+		}
+		sc.groups = append(sc.groups, g)
+	}
+}
+
+// followingGroup returns the index of the noun phrase starting at token t, or -1.
+func (c *Coder) followingGroup(sc *scratch, t int) int {
+	if t >= len(sc.npAt) || sc.npAt[t] == 0 {
+		return -1
+	}
+	k := int(sc.npAt[t] - 1)
+	if sc.nps[k].s != t || sc.nps[k].code == "" {
+		return -1
+	}
+	return k
+}
+
+// buildGroupAt returns the coded phrases coordinated from phrase k on (not stored).
+func (c *Coder) buildGroupAt(sc *scratch, k int) []member {
+	out := []member{{code: sc.nps[k].code, np: k, entity: sc.nps[k].entity}}
+	for k+1 < len(sc.nps) && sc.nps[k+1].code != "" {
+		conj, ok := c.joiner(sc, sc.nps[k].e, sc.nps[k+1].s)
+		if !ok || !conj {
+			break
+		}
+		out = append(out, member{code: sc.nps[k+1].code, np: k + 1, entity: sc.nps[k+1].entity})
+		k++
+	}
+	return out
+}
+
+func allAgentsOnly(ms []member, nps []nounPhrase) bool {
+	for _, m := range ms {
+		if nps[m.np].actor != "" || len(nps[m.np].agents) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// joiner reports whether tokens [e, s) join two coordinated phrases: "and", "or", "nor",
+// ",", ", and", "and the" …; conj is set when a conjunction is among them.
+func (c *Coder) joiner(sc *scratch, e, s int) (conj, ok bool) {
+	if s <= e || s-e > 2 {
+		return false, false
+	}
+	for k := e; k < s; k++ {
+		switch sc.cls[k] {
+		case cConj:
+			conj = true
+		case cComma:
+			// a comma is fine
+		default:
+			return false, false
+		}
+	}
+	return conj, true
+}
