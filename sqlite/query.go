@@ -379,7 +379,7 @@ func (s *Store) Quotes(ctx context.Context, f chronicle.QuoteFilter) ([]chronicl
 
 func (s *Store) quotes(ctx context.Context, tail string, args []any) ([]chronicle.QuoteRow, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.date, a.title, q.qid, q.kind, q.content, q.content_start, q.content_end,
-		q.cue, q.cue_start, q.cue_end, q.speaker, q.speaker_start, q.speaker_end, q.speaker_entity, q.speaker_name, q.speaker_actor, q.via
+		q.cue, q.cue_start, q.cue_end, q.speaker, q.speaker_start, q.speaker_end, q.speaker_entity, q.speaker_name, q.speaker_actor, q.via, q.parts
 		FROM quotes q JOIN articles a ON a.pk = q.article `+tail, args...)
 	if err != nil {
 		return nil, err
@@ -388,14 +388,17 @@ func (s *Store) quotes(ctx context.Context, tail string, args []any) ([]chronicl
 	qs := []chronicle.QuoteRow{}
 	for rows.Next() {
 		var r chronicle.QuoteRow
-		var via string
+		var via, parts string
 		if err := rows.Scan(&r.Article, &r.Date, &r.Title, &r.ID, &r.Kind, &r.Content.Text, &r.Content.Start, &r.Content.End,
 			&r.Cue.Text, &r.Cue.Start, &r.Cue.End, &r.Speaker.Text, &r.Speaker.Start, &r.Speaker.End, &r.Speaker.Entity,
-			&r.SpeakerName, &r.Actor, &via); err != nil {
+			&r.SpeakerName, &r.Actor, &via, &parts); err != nil {
 			return nil, err
 		}
 		r.Via = []string{}
 		json.Unmarshal([]byte(via), &r.Via)
+		if parts != "[]" {
+			json.Unmarshal([]byte(parts), &r.Parts)
+		}
 		qs = append(qs, r)
 	}
 	return qs, rows.Err()

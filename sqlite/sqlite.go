@@ -308,7 +308,7 @@ func putExtractions(ctx context.Context, tx *sql.Tx, pk int64, a *chronicle.Arti
 	}
 	if len(a.Quotes) > 0 {
 		qs, err := tx.PrepareContext(ctx, `INSERT INTO quotes (article, qid, kind, content, content_start, content_end, cue, cue_start, cue_end,
-			speaker, speaker_start, speaker_end, speaker_entity, speaker_name, speaker_kb, speaker_actor, via) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+			speaker, speaker_start, speaker_end, speaker_entity, speaker_name, speaker_kb, speaker_actor, via, parts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 		if err != nil {
 			return err
 		}
@@ -319,8 +319,9 @@ func putExtractions(ctx context.Context, tx *sql.Tx, pk int64, a *chronicle.Arti
 				name, kb, actor = e.Name, e.KB, e.Actor
 			}
 			via, _ := json.Marshal(nonNil(q.Via))
+			parts, _ := json.Marshal(nonNil(q.Parts))
 			if _, err := qs.ExecContext(ctx, pk, q.ID, q.Kind, q.Content.Text, q.Content.Start, q.Content.End, q.Cue.Text, q.Cue.Start, q.Cue.End,
-				q.Speaker.Text, q.Speaker.Start, q.Speaker.End, q.Speaker.Entity, name, kb, actor, string(via)); err != nil {
+				q.Speaker.Text, q.Speaker.Start, q.Speaker.End, q.Speaker.Entity, name, kb, actor, string(via), string(parts)); err != nil {
 				return fmt.Errorf("quote %s: %w", q.ID, err)
 			}
 		}

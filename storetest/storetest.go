@@ -65,7 +65,8 @@ func Article(n int, date string) *chronicle.Article {
 		},
 		Timexes: []chronicle.Timex{{ID: "t1", Span: thursday, Type: "DATE", Value: date}},
 		Quotes: []chronicle.Quote{{ID: "q1", Kind: "direct", Content: content, Cue: span("said", content.End),
-			Speaker: chronicle.Speaker{Span: ushakov2, Entity: "e3"}, Via: []string{"Reuters"}}},
+			Speaker: chronicle.Speaker{Span: ushakov2, Entity: "e3"}, Via: []string{"Reuters"},
+			Parts: []chronicle.Span{span("We will", 0), span("our goals", 0)}}},
 		Events: []chronicle.Event{
 			{ID: "v1", Code: "041", Root: "04", Plover: "CONSULT", Modality: "asserted",
 				Source: chronicle.EventArg{Entity: "e1", Actor: "RUSGOV", Text: "Vladimir Putin"},

@@ -78,6 +78,7 @@ CREATE TABLE quotes (
 	speaker_kb     TEXT NOT NULL DEFAULT '',
 	speaker_actor  TEXT NOT NULL DEFAULT '',
 	via            TEXT NOT NULL DEFAULT '[]',   -- JSON array
+	parts          TEXT NOT NULL DEFAULT '[]',   -- JSON array of the content's pieces when discontinuous
 	UNIQUE (article, qid)
 );
 CREATE INDEX quotes_speaker_name ON quotes(speaker_name COLLATE NOCASE);
