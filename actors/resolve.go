@@ -1,0 +1,939 @@
+package actors
+
+import (
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"chronicle"
+	"chronicle/actors/internal/norm"
+	"chronicle/text"
+)
+
+// Entities turns d.Mentions into entities as of date (see the package comment): one entity per
+// person, organisation, place or demonym however often and however it is named, with ids e1, e2,
+// … in the order of first mention. Span is the first of the fullest mentions; Mentions lists
+// every mention (nominal ones such as "the Russian president" included) in text order. Invalid
+// mentions (out of range) are ignored.
+func (kb *KB) Entities(d *text.Doc, date time.Time) []chronicle.Entity {
+	if d == nil || len(d.Mentions) == 0 {
+		return []chronicle.Entity{}
+	}
+	r := resolver{kb: kb, d: d, day: dayOf(date)}
+	r.prepare()
+	r.cluster()
+	r.nominals()
+	r.roles()
+	return r.output()
+}
+
+type resolver struct {
+	kb  *KB
+	d   *text.Doc
+	day int32
+	buf []byte
+	ms  []mres
+	cs  []*cluster
+}
+
+// mres is one mention and what it resolved to.
+type mres struct {
+	first, last int // the name's tokens (titles, "the" and possessive stripped)
+	mFirst      int // the mention's first token as given
+	typ         string
+	e           *entry
+	kind        int
+	pl          *placeRec
+	key         string
+	cl          int // cluster index, -1 none
+	sent        int
+}
+
+type cluster struct {
+	ms      []int    // mention indexes, text order
+	extra   [][2]int // nominal mention spans (bytes)
+	e       *entry
+	kind    int
+	pl      *placeRec
+	counts  [4]int // PER ORG LOC MISC
+	key     string
+	first   string // variant keys of the first and last name token (PER)
+	lastTok string
+	gov     bool // a capital or metonym used as an agent
+	role    string
+	code    string
+	country string
+	done    bool
+}
+
+var typeIndex = map[string]int{chronicle.PER: 0, chronicle.ORG: 1, chronicle.LOC: 2, chronicle.MISC: 3}
+var typeNames = [4]string{chronicle.PER, chronicle.ORG, chronicle.LOC, chronicle.MISC}
+
+func (r *resolver) tok(i int) string { return r.d.Tok(i) }
+
+// key computes the spelling key of tokens [a, b) into r.buf.
+func (r *resolver) key(a, b int) []byte {
+	r.buf = r.buf[:0]
+	for i := a; i < b; i++ {
+		r.buf = norm.AppendKey(r.buf, r.tok(i))
+	}
+	return r.buf
+}
+
+func isPossessive(s string) bool {
+	switch s {
+	case "'s", "\u2019s", "'", "\u2019", "'S":
+		return true
+	}
+	return false
+}
+
+// honorifics are stripped from the front of a person mention.
+var honorifics = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "dame": true, "lord": true,
+	"lady": true, "madam": true, "prof": true, "professor": true, "sen": true, "rep": true,
+	"gov": true, "gen": true, "col": true, "lt": true, "capt": true, "sheikh": true, "president": true,
+	"minister": true, "premier": true, "chancellor": true, "king": true, "queen": true, "prince": true,
+	"pope": true, "former": true, "deputy": true, "vice": true, "prime": true, "foreign": true,
+}
+
+func (r *resolver) prepare() {
+	d := r.d
+	n := len(d.Tokens)
+	r.ms = make([]mres, 0, len(d.Mentions))
+	for _, m := range d.Mentions {
+		if m.First < 0 || m.Last > n || m.First >= m.Last {
+			continue
+		}
+		if len(r.ms) > 0 && m.First < r.ms[len(r.ms)-1].last {
+			continue // overlapping mentions: keep the first
+		}
+		x := mres{first: m.First, last: m.Last, mFirst: m.First, typ: m.Type, cl: -1}
+		if _, ok := typeIndex[x.typ]; !ok {
+			x.typ = chronicle.MISC
+		}
+		for x.last-x.first > 1 && isPossessive(r.tok(x.last-1)) {
+			x.last--
+		}
+		for x.last-x.first > 1 {
+			t := r.tok(x.first)
+			if t == "the" || t == "The" {
+				x.first++
+				continue
+			}
+			if x.typ == chronicle.PER && honorifics[string(r.key(x.first, x.first+1))] {
+				x.first++
+				continue
+			}
+			break
+		}
+		x.sent = d.SentenceOf(x.first)
+		r.resolveMention(&x)
+		r.ms = append(r.ms, x)
+	}
+}
+
+func (r *resolver) resolveMention(x *mres) {
+	k := r.key(x.first, x.last)
+	if len(k) == 0 {
+		return
+	}
+	kb, day := r.kb, r.day
+	is := func(typ string) func(*entry, int) bool {
+		return func(e *entry, kind int) bool { return e.typ == typ && kind != refDemonym }
+	}
+	switch x.typ {
+	case chronicle.PER:
+		x.e, x.kind = kb.best(k, day, is(chronicle.PER))
+		if x.e == nil {
+			x.e, x.kind = kb.bestVariant(norm.Variant(string(k)), day)
+		}
+	case chronicle.LOC:
+		if x.e, x.kind = kb.best(k, day, is(chronicle.LOC)); x.e == nil {
+			x.e, x.kind = kb.best(k, day, is(chronicle.ORG))
+		}
+		if x.e == nil || x.e.geo < 0 && x.e.code == "" {
+			if pl, ok := kb.place(k); ok {
+				x.pl, x.e = pl, nil
+			}
+		}
+	case chronicle.ORG:
+		if x.e, x.kind = kb.best(k, day, is(chronicle.ORG)); x.e == nil {
+			x.e, x.kind = kb.best(k, day, is(chronicle.LOC))
+		}
+	default:
+		x.e, x.kind = kb.best(k, day, func(e *entry, kind int) bool { return kind == refDemonym })
+		if x.e == nil {
+			x.e, x.kind = kb.best(k, day, func(e *entry, kind int) bool { return e.typ != chronicle.PER && kind != refSurname })
+		}
+	}
+	if x.e == nil && x.pl == nil {
+		x.key = string(k)
+	}
+}
+
+// cluster groups mentions into entities.
+func (r *resolver) cluster() {
+	byEntry := map[*entry]int{}
+	byPlace := map[*placeRec]int{}
+	byKey := map[string]int{}
+	newCluster := func(mi int) int {
+		c := &cluster{}
+		r.cs = append(r.cs, c)
+		return len(r.cs) - 1
+	}
+	add := func(ci, mi int) {
+		c := r.cs[ci]
+		x := &r.ms[mi]
+		x.cl = ci
+		c.ms = append(c.ms, mi)
+		c.counts[typeIndex[x.typ]]++
+		if c.e == nil && x.e != nil {
+			c.e, c.kind = x.e, x.kind
+		}
+		if c.pl == nil && x.pl != nil {
+			c.pl = x.pl
+		}
+		if x.typ == chronicle.PER && x.last-x.first >= 2 && c.first == "" {
+			c.first = norm.Variant(norm.Key(r.tok(x.first)))
+			c.lastTok = norm.Variant(norm.Key(r.tok(x.last - 1)))
+		}
+	}
+	// People named in full first, so that "Putin" finds "Vladimir Putin" even when it comes first.
+	for pass := 0; pass < 2; pass++ {
+		for mi := range r.ms {
+			x := &r.ms[mi]
+			per := x.typ == chronicle.PER
+			multi := x.last-x.first >= 2
+			if pass == 0 && !(per && multi) || pass == 1 && per && multi {
+				continue
+			}
+			if per && !multi {
+				if ci := r.surnameCluster(mi); ci >= 0 {
+					add(ci, mi)
+					continue
+				}
+			}
+			var ci int
+			var ok bool
+			switch {
+			case x.e != nil && x.kind == refDemonym:
+				ci, ok = byKey["\x00dem"+x.e.name]
+				if !ok {
+					ci = newCluster(mi)
+					byKey["\x00dem"+x.e.name] = ci
+				}
+			case x.e != nil:
+				if ci, ok = byEntry[x.e]; !ok || per != (r.cs[ci].counts[0] > 0) {
+					ci = newCluster(mi)
+					byEntry[x.e] = ci
+				}
+			case x.pl != nil:
+				if ci, ok = byPlace[x.pl]; !ok {
+					ci = newCluster(mi)
+					byPlace[x.pl] = ci
+				}
+			default:
+				k := x.typ + "\x00" + x.key
+				if ci, ok = byKey[k]; !ok {
+					ci = newCluster(mi)
+					byKey[k] = ci
+					r.cs[ci].key = x.key
+				}
+			}
+			add(ci, mi)
+		}
+	}
+}
+
+// surnameCluster finds the person cluster a one-word person mention belongs to: one whose
+// full name starts or ends with the word (by variant key), preferring the nearest earlier
+// mention, else the nearest later one. It returns -1 when none.
+func (r *resolver) surnameCluster(mi int) int {
+	x := &r.ms[mi]
+	v := norm.Variant(string(r.key(x.first, x.last)))
+	best, bestDist := -1, int(^uint(0)>>1)
+	for ci, c := range r.cs {
+		if c.first == "" || (c.lastTok != v && c.first != v) {
+			continue
+		}
+		if x.e != nil && c.e != nil && c.e != x.e && c.lastTok != v {
+			continue
+		}
+		for _, m := range c.ms {
+			dist := x.first - r.ms[m].first
+			if dist < 0 {
+				dist = -dist + len(r.d.Tokens) // later mentions rank after every earlier one
+			}
+			if dist < bestDist {
+				best, bestDist = ci, dist
+			}
+		}
+	}
+	return best
+}
+
+// mentionEndingAt returns the index of the mention whose name ends at token i (last == i+1),
+// or -1.
+func (r *resolver) mentionEndingAt(i int) int {
+	j := sort.Search(len(r.ms), func(k int) bool { return r.ms[k].last > i })
+	if j < len(r.ms) && r.ms[j].last == i+1 && r.ms[j].first <= i {
+		return j
+	}
+	return -1
+}
+
+// inMention reports whether any token of [a, b) belongs to a mention.
+func (r *resolver) inMention(a, b int) bool {
+	j := sort.Search(len(r.ms), func(k int) bool { return r.ms[k].last > a })
+	return j < len(r.ms) && r.ms[j].mFirst < b
+}
+
+func (r *resolver) mentionStartingAt(i int) int {
+	j := sort.Search(len(r.ms), func(k int) bool { return r.ms[k].mFirst >= i })
+	if j < len(r.ms) && r.ms[j].mFirst == i {
+		return j
+	}
+	return -1
+}
+
+// countryOf returns the ISO3 country a modifier mention stands for ("Russian", "Russia",
+// "Moscow"), or "".
+func (r *resolver) countryOf(mi int) string {
+	x := &r.ms[mi]
+	switch {
+	case x.e != nil && (x.kind == refDemonym || x.e.typ == chronicle.LOC && x.e.geo >= 0 && len(x.e.code) == 3):
+		return x.e.country
+	case x.pl != nil && x.typ == chronicle.LOC:
+		return x.pl.country
+	}
+	return ""
+}
+
+// titleOffices are agent titles whose holder the leaders history knows ("the Russian president").
+var titleOffices = map[string]bool{"president": true, "prime minister": true, "chancellor": true, "premier": true, "king": true, "queen": true}
+
+// nominals finds "the Russian president" and "Russia's president" and adds them to the entity of
+// the person holding that office on the article's date, when that person is named in the
+// article.
+func (r *resolver) nominals() {
+	d := r.d
+	for mi := range r.ms {
+		c := r.countryOf(mi)
+		if c == "" {
+			continue
+		}
+		x := &r.ms[mi]
+		i := x.last
+		if i < len(d.Tokens) && isPossessive(r.tok(i)) {
+			i++
+		} else if x.mFirst == 0 || !isDeterminer(r.tok(x.mFirst-1)) {
+			continue
+		}
+		// The longest lower-case title after the modifier.
+		for n := 2; n >= 1; n-- {
+			if i+n > len(d.Tokens) || !isLowerWord(r.tok(i)) {
+				continue
+			}
+			k := r.key(i, i+n)
+			if !titleOffices[string(k)] {
+				continue
+			}
+			if i+n < len(d.Tokens) && r.mentionStartingAt(i+n) >= 0 {
+				break // "the Russian president Vladimir Putin": a modifier, not a nominal
+			}
+			e := r.kb.officeHolder(c, string(k), r.day)
+			if e == nil {
+				break
+			}
+			for _, cl := range r.cs {
+				if cl.e == e && cl.counts[0] > 0 {
+					start := x.mFirst
+					if start > 0 && isDeterminer(r.tok(start-1)) {
+						start--
+					}
+					s, end := d.Span(start, i+n)
+					cl.extra = append(cl.extra, [2]int{s, end})
+					break
+				}
+			}
+			break
+		}
+	}
+}
+
+// officeHolder returns the person who holds the titled office of a country on day.
+func (kb *KB) officeHolder(iso3, title string, day int32) *entry {
+	ce := kb.country(iso3)
+	if ce == nil {
+		return nil
+	}
+	ok := ce.code + "GOV|" + title
+	for _, t := range [2]*table{kb.user, kb.base} {
+		if t == nil {
+			continue
+		}
+		for _, id := range t.offices[ok] {
+			e := kb.resolve(&t.entries[id])
+			if code, ti, active, _ := e.at(day); active && code == ce.code+"GOV" && strings.EqualFold(strings.SplitN(ti, " of ", 2)[0], title) {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+func isDeterminer(s string) bool {
+	switch s {
+	case "the", "The", "a", "A", "an", "An", "his", "His", "her", "Her", "their", "Their", "its", "Its":
+		return true
+	}
+	return false
+}
+
+func isLowerWord(s string) bool {
+	c, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(c)
+}
+
+// mod is what the words around a person's name say about them.
+type mod struct {
+	title    string // surface title ("President", "aide", "foreign minister")
+	code     string // the title's sector code (GOV …)
+	country  string // ISO3 from a demonym or country modifier
+	org      int    // mention of an organisation modifier ("Kremlin spokesman"), -1 none
+	poss     int    // mention of the possessor ("Putin's aide"), -1 none
+	pronoun  bool   // "his American counterpart"
+	former   bool
+	relation bool // aide, adviser, spokesman, counterpart …
+}
+
+var relational = map[string]bool{
+	"aide": true, "adviser": true, "advisor": true, "assistant": true, "spokesman": true,
+	"spokeswoman": true, "spokesperson": true, "envoy": true, "counterpart": true,
+	"representative": true, "deputy": true, "ally": true, "lawyer": true, "negotiator": true,
+}
+
+// titleModifiers may stand between a possessor and a title ("Putin's top foreign policy aide").
+var titleModifiers = map[string]bool{
+	"top": true, "senior": true, "chief": true, "foreign": true, "policy": true, "longtime": true,
+	"long-time": true, "close": true, "key": true, "economic": true, "military": true, "security": true,
+	"national": true, "special": true, "former": true, "then": true, "acting": true, "new": true,
+	"interim": true, "outgoing": true, "incoming": true, "ex": true,
+}
+
+// leftMod reads the modifiers before a person's name: "Russian President", "Putin's aide",
+// "his American counterpart", "Kremlin spokesman", "former Prime Minister".
+func (r *resolver) leftMod(mi int) (md mod, ok bool) {
+	x := &r.ms[mi]
+	md.org, md.poss = -1, -1
+	s := r.d.Sentences[x.sent].First
+	i := x.first - 1
+	if i < s {
+		return md, false
+	}
+	// The longest agent phrase ending right before the name.
+	maxN := min(r.kb.maxAgentWords(), 4)
+	found := false
+	for n := min(maxN, i-s+1); n >= 1; n-- {
+		j := i - n + 1
+		if r.inMention(j, i+1) {
+			continue // "Reuters" or "Russian" is no title word
+		}
+		k := r.key(j, i+1)
+		code, hit := r.kb.agentBytes(k)
+		if !hit {
+			continue
+		}
+		md.title, md.code = r.surface(j, i+1), code
+		last := r.key(i, i+1)
+		md.relation = relational[string(last)] || relational[strings.TrimSuffix(string(last), "s")]
+		i = j - 1
+		found = true
+		break
+	}
+	if !found {
+		return md, false
+	}
+	// Modifiers between the title and what precedes it.
+	for n := 0; n < 3 && i >= s; n++ {
+		w := string(r.key(i, i+1))
+		if !titleModifiers[w] || r.mentionEndingAt(i) >= 0 {
+			break
+		}
+		if w == "former" || w == "ex" {
+			md.former = true
+		}
+		i--
+	}
+	if i < s {
+		return md, true
+	}
+	t := r.tok(i)
+	switch {
+	case isPossessive(t) && i-1 >= s && r.mentionEndingAt(i-1) >= 0:
+		md.poss = r.mentionEndingAt(i - 1)
+		if c := r.countryOf(md.poss); c != "" && r.ms[md.poss].typ != chronicle.PER {
+			md.country, md.poss = c, -1
+		}
+	case r.mentionEndingAt(i) >= 0:
+		m := r.mentionEndingAt(i)
+		if c := r.countryOf(m); c != "" {
+			md.country = c
+		} else if r.ms[m].typ == chronicle.ORG || r.ms[m].typ == chronicle.LOC {
+			md.org = m
+		}
+		if p := r.ms[m].mFirst - 1; p >= s {
+			switch pt := r.tok(p); {
+			case pt == "his" || pt == "her" || pt == "His" || pt == "Her":
+				md.pronoun = true
+			case isPossessive(pt) && p-1 >= s && r.mentionEndingAt(p-1) >= 0:
+				md.poss = r.mentionEndingAt(p - 1)
+			}
+		}
+	case t == "his" || t == "her" || t == "His" || t == "Her":
+		md.pronoun = true
+	}
+	return md, true
+}
+
+// rightMod reads an apposition after the name: ", the Kremlin spokesman,", ", Putin's aide,",
+// and "of Russia" after a titled name ("President Putin of Russia").
+func (r *resolver) rightMod(mi int, left mod) (md mod, ok bool) {
+	x := &r.ms[mi]
+	md.org, md.poss = -1, -1
+	end := r.d.Sentences[x.sent].Last
+	i := x.last
+	if i >= end {
+		return md, false
+	}
+	if left.title != "" && r.tok(i) == "of" && i+1 < end {
+		if m := r.mentionStartingAt(i + 1); m >= 0 {
+			if c := r.countryOf(m); c != "" {
+				left.country = c
+				return left, true
+			}
+		}
+		return md, false
+	}
+	if r.tok(i) != "," {
+		return md, false
+	}
+	i++
+	if i < end && isDeterminer(r.tok(i)) {
+		t := r.tok(i)
+		md.pronoun = t == "his" || t == "her" || t == "His" || t == "Her"
+		i++
+	}
+	if i < end {
+		if m := r.mentionStartingAt(i); m >= 0 {
+			j := r.ms[m].last
+			if j < end && isPossessive(r.tok(j)) {
+				md.poss = m
+				j++
+			}
+			if c := r.countryOf(m); c != "" {
+				md.country, md.poss = c, -1
+			} else if md.poss < 0 {
+				md.org = m
+			}
+			i = j
+		}
+	}
+	for n := 0; n < 3 && i < end; n++ {
+		w := string(r.key(i, i+1))
+		if !titleModifiers[w] {
+			break
+		}
+		if w == "former" || w == "ex" {
+			md.former = true
+		}
+		if _, isAgent := r.kb.agentBytes(r.key(i, i+1)); isAgent && (i+1 >= end || !titleModifiers[string(r.key(i+1, i+2))] && r.tok(i+1) == ",") {
+			break
+		}
+		i++
+	}
+	for n := min(r.kb.maxAgentWords(), 4, end-i); n >= 1; n-- {
+		code, hit := r.kb.agentBytes(r.key(i, i+n))
+		if !hit {
+			continue
+		}
+		j := i + n
+		if j < end {
+			switch r.tok(j) {
+			case ",", ";", ")", ".", "said", "says", "told", "and", "who", "—", "–", "-":
+			case "of", "to", "for":
+				if j+1 < end {
+					if m := r.mentionStartingAt(j + 1); m >= 0 {
+						if c := r.countryOf(m); c != "" {
+							md.country = c
+						} else if r.ms[m].typ == chronicle.PER {
+							md.poss = m
+						} else {
+							md.org = m
+						}
+						break
+					}
+				}
+				continue
+			default:
+				continue
+			}
+		}
+		md.title, md.code = r.surface(i, j), code
+		last := string(r.key(j-1, j))
+		md.relation = relational[last]
+		return md, true
+	}
+	return md, false
+}
+
+// surface returns the text of tokens [a, b) with single spaces.
+func (r *resolver) surface(a, b int) string {
+	s, e := r.d.Span(a, b)
+	t := r.d.Text[s:e]
+	if strings.ContainsAny(t, "\n\t  ") {
+		t = strings.Join(strings.Fields(t), " ")
+	}
+	return t
+}
+
+// roles sets the role, code and country of every cluster, people in order of first mention so
+// that "his counterpart" can refer to someone named before.
+func (r *resolver) roles() {
+	for ci := range r.cs {
+		r.role(ci)
+	}
+}
+
+func (r *resolver) role(ci int) {
+	c := r.cs[ci]
+	if c.done {
+		return
+	}
+	c.done = true
+	if c.counts[0] == 0 {
+		r.placeRole(c)
+		return
+	}
+	var kbCode, kbTitle, former string
+	active := false
+	if c.e != nil {
+		kbCode, kbTitle, active, former = c.e.at(r.day)
+		c.country = c.e.country
+	}
+	// The words around the mentions.
+	var textRole, textCode, textCountry string
+	for _, mi := range c.ms {
+		md, ok := r.leftMod(mi)
+		if !ok || md.title == "" {
+			if md2, ok2 := r.rightMod(mi, md); ok2 {
+				md, ok = md2, true
+			}
+		} else if md.country == "" && md.org < 0 && md.poss < 0 && !md.pronoun {
+			if md2, ok2 := r.rightMod(mi, md); ok2 && md2.country != "" {
+				md.country = md2.country
+			}
+		}
+		if !ok || md.title == "" {
+			continue
+		}
+		textRole, textCode, textCountry = r.describe(ci, mi, md)
+		if textRole != "" {
+			break
+		}
+	}
+	switch {
+	case active:
+		c.code = kbCode
+		c.role = kbTitle
+		if c.role == "" {
+			c.role = textRole
+		}
+	case textRole != "":
+		c.role, c.code = textRole, textCode
+		if c.country == "" {
+			c.country = textCountry
+		}
+	case former != "":
+		c.role, c.code = "former "+former, kbCode
+	default:
+		c.code = kbCode
+	}
+}
+
+// describe turns modifiers into a role, a code and a country.
+func (r *resolver) describe(ci, mi int, md mod) (role, code, country string) {
+	// The possessor: a named person or organisation, or for a pronoun the nearest person named
+	// before in the sentence or the one before.
+	poss := -1
+	if md.poss >= 0 {
+		poss = r.ms[md.poss].cl
+	} else if md.pronoun {
+		poss = r.previousPerson(ci, mi)
+	}
+	if poss >= 0 && poss != ci {
+		r.role(poss)
+	} else {
+		poss = -1
+	}
+	sector := md.code
+	if md.former {
+		sector = "ELI"
+	}
+	titleLower := strings.ToLower(md.title)
+	switch {
+	case md.relation && strings.HasSuffix(titleLower, "counterpart"):
+		if poss < 0 || md.country == "" {
+			return "", "", ""
+		}
+		pc := r.cs[poss]
+		base, _, _ := strings.Cut(pc.role, " of ")
+		base = strings.TrimPrefix(base, "former ")
+		if base == "" {
+			return "", "", ""
+		}
+		country = md.country
+		role = base + " of " + r.kb.CountryName(country)
+		code = r.cameo(country) + codeSector(pc.code)
+		return role, code, country
+	case md.relation:
+		var whom, whomCode string
+		switch {
+		case poss >= 0:
+			whom = r.surface(r.ms[r.cs[poss].ms[0]].first, r.ms[r.cs[poss].ms[0]].last)
+			if md.poss >= 0 {
+				whom = r.surface(r.ms[md.poss].first, r.ms[md.poss].last)
+			}
+			whomCode, country = r.cs[poss].code, r.cs[poss].country
+		case md.org >= 0:
+			oc := r.ms[md.org].cl
+			r.role(oc)
+			whom = r.surface(r.ms[md.org].mFirst, r.ms[md.org].last)
+			whomCode, country = r.cs[oc].code, r.cs[oc].country
+			if r.cs[oc].e != nil && r.cs[oc].e.name != "" {
+				whom = "the " + r.cs[oc].e.name
+				if !needsThe(r.cs[oc].e.name) {
+					whom = r.cs[oc].e.name
+				}
+			}
+		case md.country != "":
+			country = md.country
+			whom = r.kb.CountryName(country)
+			whomCode = r.cameo(country)
+		default:
+			return "", "", ""
+		}
+		prep := " to "
+		if strings.HasPrefix(titleLower, "spokes") || titleLower == "representative" {
+			prep = " for "
+		}
+		role = titleLower + prep + whom
+		if len(whomCode) >= 3 {
+			code = whomCode[:3] + sectorOr(whomCode, sector)
+		}
+		return role, code, country
+	}
+	role = titleCase(md.title)
+	switch {
+	case md.country != "":
+		country = md.country
+		role += " of " + r.kb.CountryName(country)
+		code = r.cameo(country) + sector
+	case md.org >= 0:
+		oc := r.ms[md.org].cl
+		r.role(oc)
+		name := r.surface(r.ms[md.org].first, r.ms[md.org].last)
+		if e := r.cs[oc].e; e != nil {
+			name = e.name
+		}
+		role += " of " + name
+		code, country = r.cs[oc].code, r.cs[oc].country
+	case poss >= 0 && len(r.cs[poss].code) >= 3:
+		pc := r.cs[poss]
+		code, country = pc.code[:3]+sector, pc.country
+		if r.cs[poss].counts[0] == 0 && pc.country != "" {
+			role += " of " + r.kb.CountryName(pc.country)
+		}
+	default:
+		return "", "", ""
+	}
+	if md.former {
+		role = "former " + role
+	}
+	return role, code, country
+}
+
+func needsThe(name string) bool {
+	switch name {
+	case "Kremlin", "White House", "State Department", "Pentagon", "Elysee", "Chancellery", "Foreign Office":
+		return true
+	}
+	return false
+}
+
+// codeSector returns the sector part of a code (RUSGOV → GOV), GOV when there is none.
+func codeSector(code string) string {
+	if len(code) > 3 {
+		return code[3:]
+	}
+	return "GOV"
+}
+
+// sectorOr keeps the possessor's sector for a relational title (an aide to a GOV actor is GOV).
+func sectorOr(whomCode, sector string) string {
+	if len(whomCode) > 3 {
+		return whomCode[3:]
+	}
+	return sector
+}
+
+// cameo returns the CAMEO country code of an ISO3 country.
+func (r *resolver) cameo(iso3 string) string {
+	if e := r.kb.country(iso3); e != nil && len(e.code) == 3 {
+		return e.code
+	}
+	return iso3
+}
+
+// previousPerson returns the cluster of the nearest person mentioned before mention mi in its
+// sentence or the previous one, other than cluster ci; -1 when none.
+func (r *resolver) previousPerson(ci, mi int) int {
+	sent := r.ms[mi].sent
+	for j := mi - 1; j >= 0; j-- {
+		x := &r.ms[j]
+		if x.sent < sent-1 {
+			break
+		}
+		if x.typ == chronicle.PER && x.cl != ci && x.cl >= 0 {
+			return x.cl
+		}
+	}
+	return -1
+}
+
+func titleCase(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		switch lw := strings.ToLower(w); {
+		case i > 0 && (lw == "of" || lw == "for" || lw == "to" || lw == "and" || lw == "the"):
+			ws[i] = lw
+		default:
+			rs := []rune(w)
+			rs[0] = unicode.ToUpper(rs[0])
+			ws[i] = string(rs)
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// locatives before a place name mean the place is a location, not an actor.
+var locatives = map[string]bool{
+	"in": true, "at": true, "near": true, "outside": true, "from": true, "to": true, "into": true,
+	"around": true, "across": true, "inside": true, "within": true, "toward": true, "towards": true,
+	"via": true, "through": true, "of": true, "visit": true, "visited": true, "visiting": true,
+	"In": true, "At": true, "From": true, "Near": true, "Outside": true, "Across": true, "between": true,
+	"and": true, "over": true,
+}
+
+// placeRole sets the code of a non-person cluster: the KB code of an organisation or country,
+// a place's country, and for a capital used as an agent ("Moscow said") the government.
+func (r *resolver) placeRole(c *cluster) {
+	switch {
+	case c.e != nil:
+		c.code, c.country = c.e.code, c.e.country
+		if c.code == "" && c.country != "" && c.kind == refDemonym {
+			c.code = r.cameo(c.country)
+		}
+		if _, _, active, _ := c.e.at(r.day); active || len(c.e.roles) > 0 {
+			c.code, _, _, _ = c.e.at(r.day)
+		}
+	case c.pl != nil:
+		c.country = c.pl.country
+		if c.country == "" {
+			return
+		}
+		c.code = r.cameo(c.country)
+		if c.pl.capital {
+			for _, mi := range c.ms {
+				x := &r.ms[mi]
+				if x.mFirst == 0 || !locatives[r.tok(x.mFirst-1)] {
+					c.gov = true
+				}
+			}
+			if c.gov {
+				c.code += "GOV"
+			}
+		}
+	}
+}
+
+// output builds the entities in order of first mention.
+func (r *resolver) output() []chronicle.Entity {
+	out := make([]chronicle.Entity, 0, len(r.cs))
+	d := r.d
+	for _, c := range r.cs {
+		var e chronicle.Entity
+		// Type: the most frequent NER type, the first on ties.
+		bt := typeIndex[r.ms[c.ms[0]].typ]
+		for t, n := range c.counts {
+			if n > c.counts[bt] {
+				bt = t
+			}
+		}
+		e.Type = typeNames[bt]
+		// Span: the first of the fullest mentions.
+		best := c.ms[0]
+		for _, mi := range c.ms[1:] {
+			if r.ms[mi].last-r.ms[mi].first > r.ms[best].last-r.ms[best].first {
+				best = mi
+			}
+		}
+		x := &r.ms[best]
+		s, en := d.Span(x.first, x.last)
+		e.Span = chronicle.Span{Start: s, End: en, Text: d.Text[s:en]}
+		switch {
+		case c.e != nil && c.kind == refDemonym:
+			e.Name = e.Text
+		case c.e != nil:
+			e.Name = c.e.name
+			e.KB = c.e.kb
+		case c.pl != nil:
+			e.Name = c.pl.name
+		default:
+			e.Name = r.surface(x.first, x.last)
+		}
+		e.Role, e.Actor, e.Country = c.role, c.code, c.country
+		e.Mentions = make([][2]int, 0, len(c.ms)+len(c.extra))
+		for _, mi := range c.ms {
+			s, en := d.Span(r.ms[mi].first, r.ms[mi].last)
+			e.Mentions = append(e.Mentions, [2]int{s, en})
+		}
+		if len(c.extra) > 0 {
+			e.Mentions = append(e.Mentions, c.extra...)
+			sort.Slice(e.Mentions, func(i, j int) bool { return e.Mentions[i][0] < e.Mentions[j][0] })
+		}
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions[0][0] < out[j].Mentions[0][0] })
+	for i := range out {
+		out[i].ID = "e" + itoa(i+1)
+	}
+	return out
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
