@@ -1,6 +1,8 @@
 package events
 
 import (
+	"slices"
+	"sort"
 	"strings"
 
 	"chronicle/petrarch"
@@ -68,37 +70,80 @@ type discardInfo struct {
 	numeric bool // a bare number ("1994"): PETRARCH discards year mentions
 }
 
-// trie is a word-id trie; node 0 is the root.
+// trie is a word-id trie; node 0 is the root. While it is built, edges live in a map; after
+// finish, the root's edges are an array indexed by word id and the others a sorted key array
+// searched by bisection, which loads without rebuilding any map.
 type trie struct {
-	next map[uint64]int32
-	val  []int32 // payload index + 1 per node; 0 = none
+	build map[uint64]int32
+	Root  []int32  // root edge per word id: child node, 0 for none
+	Keys  []uint64 // non-root edges: parent node << 32 | word id, sorted
+	Kids  []int32  // child node of Keys[i]
+	Val   []int32  // payload index + 1 per node; 0 = none
 }
 
-func newTrie() trie { return trie{next: map[uint64]int32{}, val: []int32{0}} }
+func newTrie() trie { return trie{build: map[uint64]int32{}, Val: []int32{0}} }
 
 func (t *trie) insert(ids []int32, payload int32) {
 	n := int32(0)
 	for _, id := range ids {
 		k := uint64(uint32(n))<<32 | uint64(uint32(id))
-		c, ok := t.next[k]
+		c, ok := t.build[k]
 		if !ok {
-			c = int32(len(t.val))
-			t.val = append(t.val, 0)
-			t.next[k] = c
+			c = int32(len(t.Val))
+			t.Val = append(t.Val, 0)
+			t.build[k] = c
 		}
 		n = c
 	}
-	if t.val[n] == 0 { // the first entry wins, as in PETRARCH
-		t.val[n] = payload + 1
+	if t.Val[n] == 0 { // the first entry wins, as in PETRARCH
+		t.Val[n] = payload + 1
 	}
+}
+
+// finish turns the build map into the lookup arrays; vocab is the number of word ids.
+func (t *trie) finish(vocab int) {
+	t.Root = make([]int32, vocab)
+	t.Keys = t.Keys[:0]
+	for k := range t.build {
+		if k>>32 == 0 {
+			t.Root[uint32(k)] = t.build[k]
+		} else {
+			t.Keys = append(t.Keys, k)
+		}
+	}
+	slices.Sort(t.Keys)
+	t.Kids = make([]int32, len(t.Keys))
+	for i, k := range t.Keys {
+		t.Kids[i] = t.build[k]
+	}
+	t.build = nil
 }
 
 func (t *trie) step(n, id int32) (int32, bool) {
 	if id < 0 {
 		return 0, false
 	}
-	c, ok := t.next[uint64(uint32(n))<<32|uint64(uint32(id))]
-	return c, ok
+	if n == 0 {
+		if int(id) >= len(t.Root) {
+			return 0, false
+		}
+		c := t.Root[id]
+		return c, c != 0
+	}
+	k := uint64(uint32(n))<<32 | uint64(uint32(id))
+	lo, hi := 0, len(t.Keys)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if t.Keys[m] < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(t.Keys) && t.Keys[lo] == k {
+		return t.Kids[lo], true
+	}
+	return 0, false
 }
 
 // longest returns the payload and length of the longest entry matching ids[i:], or -1, 0.
@@ -111,7 +156,7 @@ func (t *trie) longest(ids []int32, i int) (int32, int) {
 			break
 		}
 		n = c
-		if v := t.val[n]; v != 0 {
+		if v := t.Val[n]; v != 0 {
 			best, bestLen = v-1, j-i+1
 		}
 	}
@@ -181,6 +226,10 @@ func Compile(s Sources) *Dict {
 		d.discInf = append(d.discInf, discardInfo{story: x.Story, numeric: numeric})
 		d.discards.insert(d.ids(normWords(x.Words)), p)
 	}
+	// Pattern words unknown to the vocabulary so far get ids too; then the tries are frozen.
+	for _, t := range []*trie{&d.verbs, &d.actors, &d.agents, &d.discards} {
+		t.finish(len(d.vocab))
+	}
 	return d
 }
 
@@ -208,7 +257,7 @@ func (d *Dict) compileVerbs(v *petrarch.VerbDict) {
 	for n := range v.Synsets {
 		names = append(names, n)
 	}
-	sortStrings(names)
+	sort.Strings(names)
 	for _, n := range names {
 		d.synIDs[n] = int32(len(d.synIDs))
 	}
@@ -394,12 +443,4 @@ func nounPlurals(w string) []string {
 		return []string{w[:len(w)-1] + "IES"}
 	}
 	return []string{w + "S"}
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }

@@ -340,3 +340,47 @@ func FuzzReaders(f *testing.F) {
 		ReadRecords("f", s)
 	})
 }
+
+// TestRoundTrip checks that the writers' output reads back to the same entries.
+func TestRoundTrip(t *testing.T) {
+	var b strings.Builder
+	v, _ := ReadVerbs("v", verbsSrc)
+	if err := WriteVerbs(&b, v); err != nil {
+		t.Fatal(err)
+	}
+	v2, err := ReadVerbs("v2", b.String())
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	var b2 strings.Builder
+	WriteVerbs(&b2, v2)
+	if b.String() != b2.String() {
+		t.Errorf("verbs round trip\n%s\n---\n%s", b.String(), b2.String())
+	}
+	b.Reset()
+	b2.Reset()
+	as, _ := ReadActors("a", actorsSrc)
+	WriteActors(&b, as)
+	as2, err := ReadActors("a2", b.String())
+	if err != nil || len(as2) != len(as) {
+		t.Fatalf("actors round trip: %v, %d != %d\n%s", err, len(as2), len(as), b.String())
+	}
+	for i := range as {
+		for _, date := range []string{"19950531", "19950601", "19990816", "20100110", "20250703"} {
+			if as[i].CodeOn(date) != as2[i].CodeOn(date) {
+				t.Errorf("actor %v on %s: %q != %q", as[i].Names[0], date, as[i].CodeOn(date), as2[i].CodeOn(date))
+			}
+		}
+	}
+	b.Reset()
+	gs, _ := ReadAgents("g", agentsSrc)
+	WriteAgents(&b, gs)
+	gs2, err := ReadAgents("g2", b.String())
+	if err != nil || len(gs2) != len(gs) {
+		t.Fatalf("agents round trip: %v\n%s", err, b.String())
+	}
+	WriteAgents(&b2, gs2)
+	if b.String() != b2.String() {
+		t.Errorf("agents round trip\n%s\n---\n%s", b.String(), b2.String())
+	}
+}
