@@ -190,7 +190,7 @@ func (r *resolver) cluster() {
 		x.cl = ci
 		c.ms = append(c.ms, mi)
 		c.counts[typeIndex[x.typ]]++
-		if c.e == nil && x.e != nil {
+		if c.e == nil && x.e != nil && !(x.kind == refSurname && c.first != "") {
 			c.e, c.kind = x.e, x.kind
 		}
 		if c.pl == nil && x.pl != nil {
@@ -283,6 +283,16 @@ func (r *resolver) mentionEndingAt(i int) int {
 		return j
 	}
 	return -1
+}
+
+// words reports whether tokens [a, b) are all words.
+func (r *resolver) words(a, b int) bool {
+	for i := a; i < b; i++ {
+		if r.d.Tokens[i].Kind != text.Word {
+			return false
+		}
+	}
+	return true
 }
 
 // inMention reports whether any token of [a, b) belongs to a mention.
@@ -439,7 +449,7 @@ func (r *resolver) leftMod(mi int) (md mod, ok bool) {
 	found := false
 	for n := min(maxN, i-s+1); n >= 1; n-- {
 		j := i - n + 1
-		if r.inMention(j, i+1) {
+		if r.inMention(j, i+1) || !r.words(j, i+1) {
 			continue // "Reuters" or "Russian" is no title word
 		}
 		k := r.key(j, i+1)
@@ -491,6 +501,8 @@ func (r *resolver) leftMod(mi int) (md mod, ok bool) {
 				md.pronoun = true
 			case isPossessive(pt) && p-1 >= s && r.mentionEndingAt(p-1) >= 0:
 				md.poss = r.mentionEndingAt(p - 1)
+			case pt == "former" || pt == "Former" || pt == "ex" || pt == "Ex":
+				md.former = true
 			}
 		}
 	case t == "his" || t == "her" || t == "His" || t == "Her":
@@ -556,6 +568,9 @@ func (r *resolver) rightMod(mi int, left mod) (md mod, ok bool) {
 		i++
 	}
 	for n := min(r.kb.maxAgentWords(), 4, end-i); n >= 1; n-- {
+		if !r.words(i, i+n) {
+			continue
+		}
 		code, hit := r.kb.agentBytes(r.key(i, i+n))
 		if !hit {
 			continue
@@ -652,13 +667,14 @@ func (r *resolver) role(ci int) {
 		if c.role == "" {
 			c.role = textRole
 		}
+	case former != "" && (textRole == "" || strings.TrimPrefix(textRole, "former ") == former):
+		// The KB knows the office and that it ended before the article's date.
+		c.role, c.code = "former "+former, kbCode
 	case textRole != "":
 		c.role, c.code = textRole, textCode
 		if c.country == "" {
 			c.country = textCountry
 		}
-	case former != "":
-		c.role, c.code = "former "+former, kbCode
 	default:
 		c.code = kbCode
 	}
@@ -745,11 +761,7 @@ func (r *resolver) describe(ci, mi int, md mod) (role, code, country string) {
 	case md.org >= 0:
 		oc := r.ms[md.org].cl
 		r.role(oc)
-		name := r.surface(r.ms[md.org].first, r.ms[md.org].last)
-		if e := r.cs[oc].e; e != nil {
-			name = e.name
-		}
-		role += " of " + name
+		role += " of " + r.surface(r.ms[md.org].first, r.ms[md.org].last)
 		code, country = r.cs[oc].code, r.cs[oc].country
 	case poss >= 0 && len(r.cs[poss].code) >= 3:
 		pc := r.cs[poss]

@@ -61,11 +61,8 @@ func isPersonEntry(e pEntry) bool {
 			return false
 		}
 	}
-	if strings.Contains(e.Comment, "CountryInfo") || strings.Contains(e.Comment, "IGOrulers") {
-		return true
-	}
 	n := len(phraseWords(e.Root))
-	if n < 2 || n > 5 {
+	if n < 1 || n > 8 {
 		return false
 	}
 	for _, c := range e.Codes {
