@@ -78,7 +78,7 @@ func phraseAt(ids []int32, i int, p []int32) bool {
 func stopper(cl uint8) bool { return cl == cPunct }
 
 // matchPattern matches a compiled pattern around the verb group vg.
-func (c *Coder) matchPattern(sc *scratch, p *cpattern, vg *vgroup) matchResult {
+func (c *Coder) matchPattern(sc *scratch, p *cpattern, vg *vgroup, gapPost int) matchResult {
 	r := matchResult{src: -1, tgt: -1, compound: -1, leftBound: vg.vs, rightEnd: vg.ve}
 	ids := sc.ids
 	n := len(ids)
@@ -87,7 +87,7 @@ func (c *Coder) matchPattern(sc *scratch, p *cpattern, vg *vgroup) matchResult {
 	for ei := range p.post {
 		e := &p.post[ei]
 		exact := e.joined
-		limit := cur + maxGapPost
+		limit := cur + gapPost
 		if limit > n {
 			limit = n
 		}
@@ -127,7 +127,7 @@ func (c *Coder) matchPattern(sc *scratch, p *cpattern, vg *vgroup) matchResult {
 			}
 			cur = found + flen
 		case petrarch.ElemSource, petrarch.ElemTarget, petrarch.ElemCompound:
-			g := sc.groupStarting(cur, maxGapPost, exact)
+			g := sc.groupStarting(cur, gapPost, exact)
 			if g < 0 {
 				return r
 			}
@@ -230,9 +230,13 @@ func (c *Coder) codeVerb(sc *scratch, vi int, src string, toks []text.Token) {
 	b := &c.dict.blocks[vf.block]
 	best := matchResult{src: -1, tgt: -1, compound: -1, leftBound: vg.cs, rightEnd: vg.ve}
 	bestP := -1
+	gap := maxGapPost
+	if len(b.code.Main) >= 2 && b.code.Main[:2] == "01" {
+		gap = 3 // a verb of saying: its patterns do not reach into the clause said
+	}
 	for pi := range b.patterns {
 		p := &b.patterns[pi]
-		r := c.matchPattern(sc, p, vg)
+		r := c.matchPattern(sc, p, vg, gap)
 		if !r.ok {
 			continue
 		}
@@ -256,10 +260,16 @@ func (c *Coder) codeVerb(sc *scratch, vi int, src string, toks []text.Token) {
 		vg.why = b.name + " " + vf.lemma
 	}
 	vg.firstEv = len(sc.evs)
+	if bestP < 0 && code.Main == "010" && !c.opt.Statements {
+		return
+	}
 	if code.IsNull() || nullEvent(code.Main) && nullEvent(code.Reverse) {
 		return
 	}
 	vg.codeRoot1 = len(code.Main) >= 2 && code.Main[:2] == "01"
+	if vg.participle {
+		return // "…, killing eight people": a participle elaborating the main event
+	}
 	left := best.leftBound
 	if vg.cs < left {
 		left = vg.cs
@@ -290,11 +300,24 @@ func (c *Coder) codeVerb(sc *scratch, vi int, src string, toks []text.Token) {
 	vg.srcGroup, vg.tgtGroup = srcG, tgtG
 	// A compound subject with no target of a symmetric code: every pair ("the US, Russia and
 	// Switzerland met").
-	if tgtG < 0 && srcG >= 0 && len(sc.groups[srcG].members) > 1 && code.Reverse != "" {
+	if tgtG < 0 && srcG >= 0 && len(sc.groups[srcG].members) > 1 && (code.Reverse != "" || symmetricRoot(code.Main)) {
 		c.emitCompound(sc, vi, code, srcG)
 		return
 	}
 	c.emit(sc, vi, code, srcG, tgtG)
+}
+
+// symmetricRoot reports codes that a compound subject does to each other ("X and Y met",
+// "agreed", "cooperate").
+func symmetricRoot(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch code[:2] {
+	case "03", "04", "05", "06":
+		return true
+	}
+	return false
 }
 
 func btoi(b bool) int {
@@ -374,6 +397,13 @@ func (c *Coder) add(sc *scratch, e rawEvent) {
 // of a preposition.
 func (c *Coder) subject(sc *scratch, vi int, left int) int {
 	vg := &sc.vgs[vi]
+	// Relative clause: "the group that has seized …" — its antecedent, or nothing.
+	if k := vg.cs - 1; k >= 0 && sc.cls[k] == cRel {
+		if g := sc.groupEnding(k, 1, false); g >= 0 {
+			return g
+		}
+		return -1
+	}
 	// Conjoined verb phrase: "and" right before the verb group, with a verb before it.
 	if k := vg.cs - 1; k >= 0 && (sc.cls[k] == cConj || (sc.cls[k] == cComma && k > 0 && sc.cls[k-1] != cComma)) && vi > 0 {
 		prev := &sc.vgs[vi-1]

@@ -15,6 +15,9 @@ type Options struct {
 	// NewActorLength > 0 turns an unknown noun phrase of at most that many words into an
 	// actor coded with its own words in quotes (PETRARCH new_actor_length).
 	NewActorLength int
+	// Statements codes bare statements (CAMEO 010 from a verb of saying without a pattern):
+	// "X said …" is mostly a wrapper around the event said.
+	Statements bool
 	// YearDiscards applies discard entries that are bare numbers (the Phoenix discards list
 	// every year 1914–2013); off in the pipeline, where years are everywhere.
 	YearDiscards bool
@@ -69,6 +72,8 @@ type vgroup struct {
 	flags     uint16 // lexicon flags of the chain
 	neg       bool
 	infinite  bool // preceded by "to"
+	// participle: a bare -ing form after a comma or at the start ("…, killing eight people")
+	participle bool
 	srcGroup  int
 	tgtGroup  int
 	literals  int
@@ -175,7 +180,8 @@ func toUpperRune(r rune) rune {
 var adverbExceptions = map[string]bool{"SUPPLY": true, "APPLY": true, "COMPLY": true, "REPLY": true, "RALLY": true,
 	"ALLY": true, "MULTIPLY": true, "IMPLY": true, "FAMILY": true, "ITALY": true, "ASSEMBLY": true, "JULY": true,
 	"ANOMALY": true, "MONOPOLY": true, "BULLY": true, "EARLY": true, "DAILY": true, "WEEKLY": true, "MONTHLY": true,
-	"ELDERLY": true, "HOLY": true, "UGLY": true, "NATALY": true, "REAPPLY": true, "RESUPPLY": true}
+	"ELDERLY": true, "HOLY": true, "DEADLY": true, "FRIENDLY": true, "COSTLY": true, "LOVELY": true,
+	"LONELY": true, "SILLY": true, "TIMELY": true, "UNLIKELY": true, "ORDERLY": true, "SCHOLARLY": true, "UGLY": true, "NATALY": true, "REAPPLY": true, "RESUPPLY": true}
 
 // sentence codes the tokens toks[first:last] of a text and appends the events found to sc.evs.
 // ents are the entity mentions in the sentence (sentence-relative token ranges). It returns
@@ -342,6 +348,9 @@ func (c *Coder) sentence(sc *scratch, src string, toks []text.Token, date string
 				vg.infinite = true
 			}
 		}
+		if cs == i && (cs == 0 || sc.cls[cs-1] == cComma) && endsWithAny(sc.upper(src[toks[h].Start:toks[h].End]), "ING") {
+			vg.participle = true
+		}
 		if vg.flags&fBe != 0 && (vf.past || endsWithAny(sc.upper(src[toks[h].Start:toks[h].End]), "ED", "EN")) {
 			vg.passive = true
 		}
@@ -438,6 +447,10 @@ func (c *Coder) confirmVerb(sc *scratch, toks []text.Token, i, h int, hasPOS boo
 		return false
 	case cPrep:
 		return false
+	case cAdv:
+		if p > 0 && (sc.cls[p-1] == cDet || sc.cls[p-1] == cPrep) {
+			return false // "a deadly attack"
+		}
 	case cOther:
 		if sc.isVerb[p] || sc.verbish[p] {
 			return false // "held talks", "promised aid"

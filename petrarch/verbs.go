@@ -215,7 +215,7 @@ func parseVerb(t string) (Verb, error) {
 		if j < i {
 			return v, fmt.Errorf("verb %q: unclosed forms", t)
 		}
-		forms := strings.Fields(t[i+1 : j])
+		forms := strings.Fields(strings.ReplaceAll(t[i+1:j], ",", " "))
 		if len(forms) == 0 {
 			v.NoForms = true
 		}
@@ -246,7 +246,7 @@ func verbWords(s string) ([]string, int) {
 			head = len(words)
 			p = p[1:]
 		}
-		if p != "" {
+		if p != "" && strings.Trim(p, ",;.") != "" {
 			words = append(words, strings.ToUpper(p))
 		}
 	}
