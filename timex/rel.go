@@ -29,6 +29,12 @@ func (m *matcher) relDet(i int) (rel, int, bool) {
 		if the {
 			return rel{}, i, false
 		}
+		switch m.id(j + 1) {
+		case wComing:
+			return rel{n: 1, strict: true}, j + 2, true
+		case wPast:
+			return rel{n: -1, strict: true}, j + 2, true
+		}
 		return rel{n: 0}, j + 1, true
 	case wCurrent:
 		return rel{n: 0}, j + 1, true
@@ -163,6 +169,11 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 		}
 		if un == uDay && d.n == 0 && !d.anchor {
 			return r, false // "this day"
+		}
+		if (un == uDecade || un == uCentury) && d.n < 0 && !d.anchor && (m.id(j-1) == wPast || m.id(j-1) == wLast) && m.id(i) == wThe {
+			// the past decade: the ten years up to now
+			r.typ, r.val, r.start, r.end = chronicle.DURATION, duration(1, un), i, j+1
+			return r, true
 		}
 		g := unitGran(un)
 		b, anchored := m.base(d)
@@ -496,6 +507,19 @@ func (m *matcher) matchQuarter(i int) (result, bool) {
 	if ord == 0 && det == wNone && !yearAgo {
 		return r, false // bare "quarter"
 	}
+	if ord > 0 && m.u(j-2).hyph && !haveYear && m.word(j) && m.u(j).lx == (lex{}) {
+		// "its third-quarter profit": the adjective alone
+		for k := i; k < j-2; k++ {
+			if m.id(k) == wFiscal {
+				i = k
+				break
+			}
+			i = j - 2
+		}
+	}
+	if yearAgo && ord == 0 && m.u(j-1).hyph == false && m.u(j-2).hyph && m.word(j) && m.u(j).lx == (lex{}) && m.id(j-1) != wPeriod {
+		i = j - 2 // "the year-ago results"
+	}
 	// of 1990, of fiscal 1990, of this year, of last year, of next year
 	if m.id(j) == wOf && !haveYear {
 		k := j + 1
@@ -630,6 +654,11 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 			j++
 		}
 	}
+	if r.mod != "" {
+		if _, _, _, _, ok := m.qty(j); !ok {
+			return r, false // "over the past 20 years": over is not a modifier here
+		}
+	}
 	modEnd := j
 	detStart := j
 	the := false
@@ -726,6 +755,10 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 		end++
 		old = true
 	}
+	if !half && !pl && m.id(end) == wAnd && (m.id(end+1) == wA || m.id(end+1) == wAn) && m.id(end+2) == wHalf {
+		half = true
+		end += 3
+	}
 	if m.id(end) == wOr && m.id(end+1) == wSo {
 		end += 2
 		r.mod = "APPROX"
@@ -771,6 +804,7 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 		return r, false
 	}
 	r.typ, r.start, r.end = chronicle.DURATION, start, end
+
 	if half {
 		if n == 0 { // "a half hour", "half a year"
 			n = 0
@@ -899,6 +933,11 @@ func (m *matcher) matchRef(i int) (result, bool) {
 	case wRecently, wLately:
 		r.val = "PAST_REF"
 		return r, true
+	case wMore:
+		if m.id(i+1) == wRecently {
+			r.val, r.end = "PAST_REF", i+2
+			return r, true
+		}
 	case wRecent:
 		if un, pl := m.unitAt(i + 1); un != uNone && pl && un != uWeekend {
 			r.typ, r.val, r.end = chronicle.DURATION, duration(-1, un), i+2

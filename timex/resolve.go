@@ -53,7 +53,7 @@ func (m *matcher) cue(k int) int {
 	lw := string(lower(buf[:], w))
 	switch lw {
 	case "will", "'ll", "’ll", "shall", "wo", "may", "might", "tomorrow", "next", "scheduled",
-		"expected", "planned", "slated", "plans", "expects", "upcoming", "due", "coming":
+		"expected", "slated", "plans", "expects", "upcoming", "due", "coming", "would":
 		return tFuture
 	case "set":
 		if k+1 < len(m.d.Tokens) && m.lowerIs(k+1, "to") {
@@ -72,10 +72,13 @@ func (m *matcher) cue(k int) int {
 		"shot", "quit", "knew", "wrote", "spoke", "chose", "drove", "flew", "grew", "threw",
 		"earned", "wasn't", "weren't", "didn't", "hadn't", "stood", "felt", "heard", "meant",
 		"built", "dealt", "lent", "slid", "sank", "swore", "tore", "wore", "won't":
-		if lw == "won't" {
+		switch lw {
+		case "won't":
 			return tFuture
+		case "said", "was", "were", "had", "did", "ago", "last", "yesterday", "wasn't", "weren't", "didn't", "hadn't":
+			return tPast
 		}
-		return tPast
+		return m.participle(k)
 	case "says", "is", "are", "am", "say", "do", "does", "has", "have":
 		if tok.POS != "" && tok.POS != "VBZ" && tok.POS != "VBP" {
 			return tNone
@@ -96,9 +99,23 @@ func (m *matcher) cue(k int) int {
 		return tNone
 	}
 	if n := len(lw); n >= 5 && lw[n-2:] == "ed" && !notPast(lw) && isLetter(w[0]) && !isUpper(w[0]) {
-		return tPast
+		return m.participle(k)
 	}
 	return tNone
+}
+
+// participle returns the tense of a past form at k: past, unless an auxiliary before it
+// carries the tense ("will be held", "is expected").
+func (m *matcher) participle(k int) int {
+	for p := k - 1; p >= 0 && p >= k-2; p-- {
+		switch {
+		case m.lowerIs(p, "has") || m.lowerIs(p, "have") || m.lowerIs(p, "had"):
+			return tPast
+		case m.lowerIs(p, "be") || m.lowerIs(p, "been") || m.lowerIs(p, "being") || m.lowerIs(p, "is") || m.lowerIs(p, "are"):
+			return tNone
+		}
+	}
+	return tPast
 }
 
 func (m *matcher) lowerIs(k int, s string) bool {
@@ -151,7 +168,17 @@ func (m *matcher) resolveWeekday(r result, start, end, wd int) (result, bool) {
 	dw := weekdayOf(m.dct)
 	p := m.dct
 	if wd != dw {
-		switch m.tense(start, end) {
+		tn := m.tense(start, end)
+		switch m.id(start - 1) {
+		case wSince:
+			tn = tPast
+		case wUntil, wBy:
+			tn = tFuture
+		}
+		if m.u(end - 1).poss {
+			tn = tPast // Tuesday's ruling: reported, so past
+		}
+		switch tn {
 		case tFuture, tPresent:
 			p = p.shift((wd-dw+7)%7, uDay)
 		default:
