@@ -15,13 +15,16 @@ import (
 
 // TrainOptions configures Train.
 type TrainOptions struct {
-	Data      string    // the shared data directory (holds conll2003-en/, countries/, …)
-	Seed      uint64    // shuffling seed: equal seeds give byte-identical models
-	MaxEpochs int       // per tagger (default 30); training stops earlier when dev stops improving
-	Patience  int       // epochs without dev improvement before stopping (default 3)
-	Limit     int       // use only the first Limit training documents (0: all), for smoke tests
-	NoLexicon bool      // skip clusters and gazetteers (faster; for tests)
-	Log       io.Writer // progress (nil: discard)
+	Data      string // the shared data directory (holds conll2003-en/, countries/, …)
+	Seed      uint64 // shuffling seed: equal seeds give byte-identical models
+	MaxEpochs int    // per tagger (default 30); training stops earlier when dev stops improving
+	Patience  int    // epochs without dev improvement before stopping (default 3)
+	Limit     int    // use only the first Limit training documents (0: all), for smoke tests
+	NoLexicon bool   // skip clusters and gazetteers (faster; for tests)
+	// LexiconCache, when set, names a file holding the derived lexicon: read when it exists,
+	// else written after deriving it (deriving the word clusters takes minutes).
+	LexiconCache string
+	Log          io.Writer // progress (nil: discard)
 }
 
 // TrainReport says what training achieved on the dev data.
@@ -77,9 +80,24 @@ func Train(o TrainOptions) (*Recognizer, TrainReport, error) {
 		trainDocs = trainDocs[:o.Limit]
 	}
 	lb := newLexiconBuilder()
-	if !o.NoLexicon {
+	switch {
+	case o.NoLexicon:
+	case o.LexiconCache != "" && fileExists(o.LexiconCache):
+		b, err := os.ReadFile(o.LexiconCache)
+		if err != nil {
+			return nil, rep, fmt.Errorf("ner.Train: %w", err)
+		}
+		if lb, _, err = decodeLexicon(b); err != nil {
+			return nil, rep, fmt.Errorf("ner.Train: %s: %w", o.LexiconCache, err)
+		}
+	default:
 		if err := buildLexicon(lb, o.Data, trainDocs, o.Seed, logf); err != nil {
 			return nil, rep, err
+		}
+		if o.LexiconCache != "" {
+			if err := os.WriteFile(o.LexiconCache, lb.encode(nil), 0o644); err != nil {
+				return nil, rep, fmt.Errorf("ner.Train: %w", err)
+			}
 		}
 	}
 	logf("lexicon: %d words, %d gazetteer keys (%v)", len(lb.words), len(lb.gaz), time.Since(start).Round(time.Millisecond))
@@ -366,7 +384,7 @@ func (r *Recognizer) devF1(dev []*labeledDoc, s *scratch) float64 {
 	return 2 * p * rc / (p + rc)
 }
 
-// buildLexicon derives word clusters, capitalisation statistics and gazetteers.
-func buildLexicon(lb *lexiconBuilder, data string, train []CoNLLDoc, seed uint64, logf func(string, ...any)) error {
-	return nil
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }

@@ -1,23 +1,155 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"chronicle/eval"
 	"chronicle/ner"
 )
 
 // Owned by the Entities issue (4): annotate --task ner --format conll, eval conll, train ner.
 
+// annotateCoNLL runs `chronicle annotate --task ner --format conll`: it reads CoNLL-2003
+// columns (stdin, or the files given) and writes every line with one more column, the
+// predicted IOB2 tag; blank and -DOCSTART- lines are kept as they are.
 func (m *Main) annotateCoNLL(ctx context.Context, o annotateOptions) error {
-	return notYet(m.Stderr, "annotate --task ner --format conll", 4)
+	rec, err := ner.Default()
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(m.Stdout)
+	if len(o.Files) == 0 {
+		if err := annotateCoNLLStream(ctx, rec, m.Stdin, w); err != nil {
+			return err
+		}
+		return w.Flush()
+	}
+	for _, name := range o.Files {
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("annotate: %w", err)
+		}
+		err = annotateCoNLLStream(ctx, rec, f, w)
+		f.Close()
+		if err != nil {
+			return fmt.Errorf("annotate: %s: %w", name, err)
+		}
+	}
+	return w.Flush()
 }
 
+// annotateCoNLLStream tags CoNLL lines from r document by document and writes them to w with
+// the predicted tag appended.
+func annotateCoNLLStream(ctx context.Context, rec *ner.Recognizer, r io.Reader, w io.Writer) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	var lines []string
+	for sc.Scan() {
+		lines = append(lines, strings.TrimRight(sc.Text(), "\r"))
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	tags := make([]string, len(lines))
+	// A document runs up to the next -DOCSTART- line; sentences are separated by blank lines.
+	var sents [][]string
+	var idx []int // line index of each token, in order
+	var cur []string
+	flushDoc := func() {
+		if len(cur) > 0 {
+			sents = append(sents, cur)
+			cur = nil
+		}
+		if len(sents) == 0 {
+			return
+		}
+		d := ner.DocFromTokens(sents)
+		rec.Tag(d)
+		for k, t := range d.Tokens {
+			tags[idx[k]] = t.NER
+		}
+		sents, idx = sents[:0], idx[:0]
+	}
+	for i, line := range lines {
+		if i%4096 == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 0:
+			if len(cur) > 0 {
+				sents = append(sents, cur)
+				cur = nil
+			}
+		case f[0] == "-DOCSTART-":
+			flushDoc()
+		default:
+			cur = append(cur, f[0])
+			idx = append(idx, i)
+		}
+	}
+	flushDoc()
+	for i, line := range lines {
+		if tags[i] == "" {
+			io.WriteString(w, line)
+		} else {
+			io.WriteString(w, line)
+			io.WriteString(w, " ")
+			io.WriteString(w, tags[i])
+		}
+		if _, err := io.WriteString(w, "\n"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// evalCoNLL runs `chronicle eval conll FILE`: FILE holds CoNLL-2003 gold columns; the embedded
+// model tags it and conlleval's metrics are printed (per type, then a key=value line). With
+// --pred, FILE already has the predicted tag as its last column and is scored as it is.
 func (m *Main) evalCoNLL(ctx context.Context, args []string) error {
-	return notYet(m.Stderr, "eval conll", 4)
+	fs := flag.NewFlagSet("eval conll", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	pred := fs.Bool("pred", false, "FILE already holds predictions as its last column (conlleval input)")
+	if err := fs.Parse(args); err != nil {
+		return &usageError{message: err.Error()}
+	}
+	if fs.NArg() != 1 {
+		return &usageError{message: "eval conll: want one file", hint: "chronicle eval conll ../shared/data/conll2003-en/eng.testa (or --pred FILE with a predicted last column; - for stdin)"}
+	}
+	var in io.Reader = m.Stdin
+	if name := fs.Arg(0); name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("eval conll: %w", err)
+		}
+		defer f.Close()
+		in = f
+	}
+	if !*pred {
+		rec, err := ner.Default()
+		if err != nil {
+			return err
+		}
+		var b bytes.Buffer
+		if err := annotateCoNLLStream(ctx, rec, in, &b); err != nil {
+			return fmt.Errorf("eval conll: %w", err)
+		}
+		in = &b
+	}
+	s, err := eval.ScoreCoNLL(in)
+	if err != nil {
+		return fmt.Errorf("eval conll: %w", err)
+	}
+	return s.Write(m.Stdout)
 }
 
 // trainNER runs `chronicle train ner`: it derives the lexicon from the shared data, trains the
