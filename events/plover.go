@@ -11,3 +11,19 @@ func Plover(code string) string {
 	}
 	return ""
 }
+
+// PloverOf returns the PLOVER category of a sentence's events: that of the first event with
+// both actors and a mapped category, else of the first event with a mapped category, else "".
+func PloverOf(evs []Coded) string {
+	for _, e := range evs {
+		if p := Plover(e.Code); p != "" && e.Source != "" && e.Target != "" {
+			return p
+		}
+	}
+	for _, e := range evs {
+		if p := Plover(e.Code); p != "" {
+			return p
+		}
+	}
+	return ""
+}

@@ -65,22 +65,22 @@ type group struct {
 }
 
 type vgroup struct {
-	vs, ve    int // the verb's tokens
-	cs        int // start of the auxiliary chain
-	form      int32
-	passive   bool
-	flags     uint16 // lexicon flags of the chain
-	neg       bool
-	infinite  bool // preceded by "to"
+	vs, ve   int // the verb's tokens
+	cs       int // start of the auxiliary chain
+	form     int32
+	passive  bool
+	flags    uint16 // lexicon flags of the chain
+	neg      bool
+	infinite bool // preceded by "to"
 	// participle: a bare -ing form after a comma or at the start ("…, killing eight people")
 	participle bool
-	srcGroup  int
-	tgtGroup  int
-	literals  int
-	nEvents   int
-	firstEv   int
-	why       string
-	codeRoot1 bool
+	srcGroup   int
+	tgtGroup   int
+	literals   int
+	nEvents    int
+	firstEv    int
+	why        string
+	codeRoot1  bool
 }
 
 // rawEvent is an event found in one sentence, in sentence-relative token positions.

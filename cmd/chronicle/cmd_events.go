@@ -5,7 +5,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -161,8 +160,63 @@ func (m *Main) evalPetrarch(ctx context.Context, args []string) error {
 	return nil
 }
 
+// evalPlover runs `chronicle eval plover [--pred FILE] PLOVER_GSR_CAMEO.json`: it codes each
+// record's text with the embedded dictionaries, takes the PLOVER category of its first event
+// (or reads `id<TAB>CATEGORY` predictions from --pred) and prints the category accuracy.
 func (m *Main) evalPlover(ctx context.Context, args []string) error {
-	return notYet(m.Stderr, "eval plover", 6)
+	fs := flag.NewFlagSet("eval plover", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	pred := fs.String("pred", "", "prediction file (id<TAB>CATEGORY) instead of coding the records")
+	if err := fs.Parse(args); err != nil {
+		return &usageError{message: err.Error()}
+	}
+	if fs.NArg() != 1 {
+		return &usageError{message: "eval plover: want one gold file", hint: "chronicle eval plover [--pred FILE] PLOVER_GSR_CAMEO.json"}
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return fmt.Errorf("eval plover: %w", err)
+	}
+	defer f.Close()
+	gold, err := eval.ReadPloverGSR(f)
+	if err != nil {
+		return err
+	}
+	var preds map[string]string
+	if *pred != "" {
+		pf, err := os.Open(*pred)
+		if err != nil {
+			return fmt.Errorf("eval plover: %w", err)
+		}
+		defer pf.Close()
+		if preds, err = eval.ReadPloverPredictions(pf); err != nil {
+			return err
+		}
+	} else if preds, err = ploverPredictions(gold); err != nil {
+		return err
+	}
+	s := eval.ScorePlover(gold, preds)
+	eval.WritePlover(m.Stdout, &s)
+	return nil
 }
 
-var _ = io.Discard
+// ploverPredictions codes each record and returns the PLOVER category of its first event.
+func ploverPredictions(gold []eval.PloverRecord) (map[string]string, error) {
+	coder, err := events.Default()
+	if err != nil {
+		return nil, err
+	}
+	o := events.DefaultOptions()
+	o.RequireDyad = false
+	coder = coder.WithOptions(o)
+	tagger, _ := ner.Default()
+	out := map[string]string{}
+	for _, g := range gold {
+		d := text.Segment(g.Text)
+		if tagger != nil {
+			tagger.Tag(d)
+		}
+		out[g.ID] = events.PloverOf(coder.CodeDoc(d, ""))
+	}
+	return out, nil
+}
