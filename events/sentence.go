@@ -96,23 +96,24 @@ type rawEvent struct {
 
 // scratch holds the per-sentence buffers of a coder, reused between sentences.
 type scratch struct {
-	up      []byte
-	ids     []int32
-	cls     []uint8
-	flags   []uint16
-	cap     []bool
-	paren   []bool
-	cover   []int32 // mention index + 1
-	isVerb  []bool
-	verbish []bool
-	ments   []mention
-	nps     []nounPhrase
-	npAt    []int32 // np index + 1
-	groups  []group
-	vgs     []vgroup
-	evs     []rawEvent
-	members []member
-	codeBuf []byte
+	up       []byte
+	ids      []int32
+	cls      []uint8
+	flags    []uint16
+	cap      []bool
+	paren    []bool
+	cover    []int32 // mention index + 1
+	isVerb   []bool
+	verbish  []bool
+	baseForm []bool
+	ments    []mention
+	nps      []nounPhrase
+	npAt     []int32 // np index + 1
+	groups   []group
+	vgs      []vgroup
+	evs      []rawEvent
+	members  []member
+	codeBuf  []byte
 }
 
 func (sc *scratch) reset(n int) {
@@ -134,7 +135,9 @@ func (sc *scratch) reset(n int) {
 		sc.paren = make([]bool, n)
 		sc.isVerb = make([]bool, n)
 		sc.verbish = make([]bool, n)
+		sc.baseForm = make([]bool, n)
 	}
+	sc.baseForm = sc.baseForm[:n]
 	sc.cls, sc.flags, sc.cap, sc.paren, sc.isVerb, sc.verbish = sc.cls[:n], sc.flags[:n], sc.cap[:n], sc.paren[:n], sc.isVerb[:n], sc.verbish[:n]
 	clear(sc.isVerb)
 	clear(sc.verbish)
@@ -325,6 +328,7 @@ func (c *Coder) sentence(sc *scratch, src string, toks []text.Token, date string
 		if h >= n {
 			h = i
 		}
+		sc.baseForm[h] = string(sc.upper(src[toks[h].Start:toks[h].End])) == strings.Fields(vf.lemma)[int(vf.head)%len(strings.Fields(vf.lemma))]
 		if !c.confirmVerb(sc, toks, i, h, hasPOS) {
 			continue
 		}
@@ -367,6 +371,11 @@ func (c *Coder) sentence(sc *scratch, src string, toks []text.Token, date string
 	}
 	c.absorbInfinitives(sc)
 	return true
+}
+
+// verbBase reports whether token i is written as a base form (no -S, -ED, -ING ending).
+func (sc *scratch) verbBase(i int) bool {
+	return sc.baseForm[i]
 }
 
 func (sc *scratch) isAbout(src string, t text.Token) bool {
@@ -454,6 +463,9 @@ func (c *Coder) confirmVerb(sc *scratch, toks []text.Token, i, h int, hasPOS boo
 	case cOther:
 		if sc.isVerb[p] || sc.verbish[p] {
 			return false // "held talks", "promised aid"
+		}
+		if m := sc.cover[p]; m != 0 && sc.ments[m-1].agent && !sc.cap[p] && h == i && sc.verbBase(i) {
+			return false // "military aid": an agent word modifying a noun
 		}
 		if sc.cover[p] != 0 || sc.cap[p] {
 			return true // a subject: "Gondor welcomed", "officials said"

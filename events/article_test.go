@@ -1,0 +1,83 @@
+package events
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"chronicle"
+	"chronicle/text"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// goldenCases are sentences written for these tests: each is coded as an article dated
+// 2025-07-03 whose time expressions are given (text → value).
+var goldenCases = []struct {
+	text    string
+	timexes map[string]string
+}{
+	{"Russia will not back down from its goals.", nil},
+	{"Russia would not step back from its original goals.", nil},
+	{"Israel denied attacking Lebanon.", nil},
+	{"Iran may attack Israel on Friday.", map[string]string{"on Friday": "2025-07-04"}},
+	{"Iran reportedly attacked Israel on Tuesday.", map[string]string{"on Tuesday": "2025-07-01"}},
+	{"If Iran attacks Israel, the United States will respond.", nil},
+	{"Iran could attack Israel.", nil},
+	{"France will sign a treaty with Germany next month.", map[string]string{"next month": "2025-08"}},
+	{"France plans to sign a treaty with Germany.", nil},
+	{"Germany is expected to sign a treaty with France.", nil},
+	{"Germany signed a treaty with France a month ago.", map[string]string{"a month ago": "2025-06"}},
+	{"China condemned Japan on Thursday.", map[string]string{"on Thursday": "2025-07-03"}},
+	{"The US administration unexpectedly paused shipments of key military aid to Ukraine.", nil},
+	{"Russia, a close partner of Iran, has offered to mediate in the region.", nil},
+	{"Putin spoke by phone with Trump on Thursday.", map[string]string{"on Thursday": "2025-07-03"}},
+	{"Egypt is said to be about to restore diplomatic ties with Qatar.", nil},
+	{"Turkey refused to release Greek soldiers.", nil},
+}
+
+func TestModalityAndDatingGolden(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, tc := range goldenCases {
+		a := &chronicle.Article{Date: "2025-07-03", Text: tc.text}
+		keys := make([]string, 0, len(tc.timexes))
+		for k := range tc.timexes {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for i, k := range keys {
+			s := strings.Index(tc.text, k)
+			a.Timexes = append(a.Timexes, chronicle.Timex{ID: fmt.Sprintf("t%d", i+1), Span: chronicle.Span{Start: s, End: s + len(k), Text: k}, Type: chronicle.DATE, Value: tc.timexes[k]})
+		}
+		d := text.Segment(tc.text)
+		evs := c.Code(d, a)
+		if len(evs) == 0 {
+			lines = append(lines, fmt.Sprintf("%q: (none)", tc.text))
+		}
+		for _, e := range evs {
+			lines = append(lines, fmt.Sprintf("%q: %s %s→%s %s %s/%s %q", tc.text, e.Code, e.Source.Actor, e.Target.Actor, e.Modality, e.Date, e.DateFrom, e.Trigger.Text))
+		}
+	}
+	got := strings.Join(lines, "\n") + "\n"
+	path := filepath.Join("testdata", "modality.golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("modality and dating changed (go test ./events -update after reading the diff):\n%s", got)
+	}
+}
