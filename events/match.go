@@ -267,6 +267,9 @@ func (c *Coder) codeVerb(sc *scratch, vi int, src string, toks []text.Token) {
 		return
 	}
 	vg.codeRoot1 = len(code.Main) >= 2 && code.Main[:2] == "01"
+	if c.opt.IntentCodes && intended(sc, vg) {
+		code = petrarch.Code{Main: intentCode(code.Main)}
+	}
 	if vg.participle {
 		return // "…, killing eight people": a participle elaborating the main event
 	}
@@ -466,4 +469,43 @@ func (c *Coder) absorbInfinitives(sc *scratch) {
 			}
 		}
 	}
+}
+
+// intended reports a verb group stating a future or intended act: "will send", "agreed to
+// lift", "is ready to contribute".
+func intended(sc *scratch, vg *vgroup) bool {
+	if vg.flags&fFuture != 0 {
+		return true
+	}
+	if !vg.infinite {
+		return false
+	}
+	for k := vg.cs - 1; k >= 0 && k >= vg.cs-3; k-- {
+		if sc.flags[k]&fPlanVerb != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// intentCode maps a code to CAMEO's "express intent to" code of its kind.
+func intentCode(code string) string {
+	if len(code) < 2 {
+		return code
+	}
+	switch code[:2] {
+	case "04":
+		return "036"
+	case "05":
+		return "032"
+	case "06":
+		return "031"
+	case "07":
+		return "033"
+	case "08":
+		return "035"
+	case "18", "19", "20":
+		return "138"
+	}
+	return code
 }

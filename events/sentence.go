@@ -18,6 +18,9 @@ type Options struct {
 	// Statements codes bare statements (CAMEO 010 from a verb of saying without a pattern):
 	// "X said …" is mostly a wrapper around the event said.
 	Statements bool
+	// IntentCodes codes a future or intended act as CAMEO's "express intent to" (03x): "will
+	// provide aid" → 033, "agreed to meet" → 036; "will attack" → 138 (threaten).
+	IntentCodes bool
 	// YearDiscards applies discard entries that are bare numbers (the Phoenix discards list
 	// every year 1914–2013); off in the pipeline, where years are everywhere.
 	YearDiscards bool

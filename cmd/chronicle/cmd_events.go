@@ -208,6 +208,7 @@ func ploverPredictions(gold []eval.PloverRecord) (map[string]string, error) {
 	}
 	o := events.DefaultOptions()
 	o.RequireDyad = false
+	o.IntentCodes = true
 	coder = coder.WithOptions(o)
 	tagger, _ := ner.Default()
 	out := map[string]string{}
