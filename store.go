@@ -31,6 +31,9 @@ type Store interface {
 	Search(ctx context.Context, f SearchFilter) ([]SearchHit, error)
 	Stats(ctx context.Context) (Stats, error)
 
+	// BrowseStore: one entity, event counts over time, text excerpts (browse.go).
+	BrowseStore
+
 	Close() error
 }
 

@@ -264,6 +264,16 @@ func isCode(q string) bool {
 
 // Events returns stored event mentions, by event date, then article and id.
 func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicle.Event, error) {
+	w := eventWhere(f)
+	evs, err := s.events(ctx, w.String(), w.args, " ORDER BY v.date_start, a.date, a.id, v.pk"+limit(f.Page))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite.Events: %w", err)
+	}
+	return evs, nil
+}
+
+// eventWhere returns the conditions of an event filter over events v joined with articles a.
+func eventWhere(f chronicle.EventFilter) *where {
 	var w where
 	if f.Actor != "" {
 		cs, as := actorMatch("source", f.Actor)
@@ -309,11 +319,7 @@ func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicl
 	if f.MinConfidence > 0 {
 		w.add("v.confidence >= ?", f.MinConfidence)
 	}
-	evs, err := s.events(ctx, w.String(), w.args, " ORDER BY v.date_start, a.date, a.id, v.pk"+limit(f.Page))
-	if err != nil {
-		return nil, fmt.Errorf("sqlite.Events: %w", err)
-	}
-	return evs, nil
+	return &w
 }
 
 func (s *Store) events(ctx context.Context, cond string, args []any, order string) ([]chronicle.Event, error) {
