@@ -190,7 +190,27 @@ type lex struct {
 	tens   bool  // twenty … ninety (combines with a following one … nine)
 	decade int8  // "nineties" → 9
 	abbr   bool  // month or day abbreviation ("Jan.", "Sept"): needs a number beside it
+	hol    int8  // a holiday name (hChristmas …), or the first word of one ("new", "labor")
 }
+
+// Holidays.
+const (
+	hNone int8 = iota
+	hChristmas
+	hChristmasEve
+	hNewYear
+	hNewYearsEve
+	hThanksgiving
+	hEaster
+	hHalloween
+	hIndependence
+	hElection
+	hLabor
+	hMemorial
+	hValentine
+	hNewW    // "New" (Year's Day, Year's Eve)
+	hDayWord // "Day" after a holiday name
+)
 
 var lexicon map[string]lex
 
@@ -348,6 +368,14 @@ func init() {
 	for _, w := range []string{"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "jst", "et", "pt", "ct"} {
 		x := l[w]
 		x.tz = true
+		l[w] = x
+	}
+	for w, h := range map[string]int8{"christmas": hChristmas, "thanksgiving": hThanksgiving,
+		"easter": hEaster, "halloween": hHalloween, "independence": hIndependence,
+		"election": hElection, "labor": hLabor, "labour": hLabor, "memorial": hMemorial,
+		"valentine": hValentine, "new": hNewW} {
+		x := l[w]
+		x.hol = h
 		l[w] = x
 	}
 	lexicon = l

@@ -392,6 +392,9 @@ func (m *matcher) matchExplicit(i int) (result, bool) {
 	if wd > 0 {
 		return m.resolveWeekday(r, i, i+1, wd)
 	}
+	if h, e := m.holidayAt(i); h != hNone {
+		return m.resolveHoliday(r, i, e, h)
+	}
 	u := m.u(i)
 	// Numeric dates.
 	if u.dk == dDate {

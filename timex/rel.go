@@ -983,6 +983,18 @@ func (m *matcher) matchSet(i int) (result, bool) {
 	r := result{typ: chronicle.SET, start: i, end: i + 1}
 	u := m.u(i)
 	switch u.lx.id {
+	case wDaily:
+		r.val = "P1D"
+		return r, true
+	case wWeekly:
+		r.val = "P1W"
+		return r, true
+	case wMonthly:
+		r.val = "P1M"
+		return r, true
+	case wYearly, wAnnually:
+		r.val = "P1Y"
+		return r, true
 	case wHourly:
 		r.val = "PT1H"
 		return r, true

@@ -213,6 +213,9 @@ func (m *matcher) resolveMonth(r result, start, end, mo int) (result, bool) {
 			y++
 		}
 	}
+	if y > m.dct.y && m.tense(start, end) == tPast {
+		y-- // "sales fell in January" in an article of October: the January before
+	}
 	return date(r, point{g: gMonth, y: y, m: mo}, start, end)
 }
 
@@ -232,7 +235,151 @@ func (m *matcher) resolveMonthDay(r result, start, end, mo, day int) (result, bo
 	case diff < -183:
 		y++
 	}
+	if y > m.dct.y && m.tense(start, end) == tPast {
+		y--
+	}
 	return m.withPart(r, point{g: gDay, y: y, m: mo, d: day}, start, end)
+}
+
+// holidayAt parses a holiday name at i: Christmas [Day|Eve], New Year's [Day|Eve],
+// Thanksgiving [Day], Easter [Sunday], Halloween, Independence Day, Election Day, Labor Day,
+// Memorial Day, Valentine's Day.
+func (m *matcher) holidayAt(i int) (int8, int) {
+	u := m.u(i)
+	if !u.cap || u.lx.hol == hNone {
+		return hNone, i
+	}
+	next := m.u(i + 1)
+	isDay := next.cap && next.lx.unit == uDay && !next.lx.plural
+	lowerNext := func(s string) bool { return next.punct == 0 && next.num < 0 && m.lowerIsU(i+1, s) }
+	switch h := u.lx.hol; h {
+	case hChristmas:
+		if lowerNext("eve") {
+			return hChristmasEve, i + 2
+		}
+		if isDay {
+			return h, i + 2
+		}
+		return h, i + 1
+	case hThanksgiving, hHalloween:
+		if isDay {
+			return h, i + 2
+		}
+		return h, i + 1
+	case hEaster:
+		if next.lx.wday == 7 || isDay {
+			return h, i + 2
+		}
+		return h, i + 1
+	case hValentine:
+		if u.poss && isDay {
+			return h, i + 2
+		}
+	case hIndependence, hElection, hLabor, hMemorial:
+		if isDay {
+			return h, i + 2
+		}
+	case hNewW:
+		if next.lx.unit == uYear && next.cap && next.poss {
+			if d := m.u(i + 2); d.cap && d.lx.unit == uDay && !d.lx.plural {
+				return hNewYear, i + 3
+			}
+			if m.lowerIsU(i+2, "eve") {
+				return hNewYearsEve, i + 3
+			}
+		}
+	}
+	return hNone, i
+}
+
+func (m *matcher) lowerIsU(i int, s string) bool {
+	u := m.u(i)
+	if u.punct != 0 || int(u.e-u.s) != len(s) {
+		return false
+	}
+	for k := 0; k < len(s); k++ {
+		c := m.text[int(u.s)+k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != s[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// holidayDate returns the holiday's date in year y.
+func holidayDate(h int8, y int) point {
+	day := func(mo, d int) point { return point{g: gDay, y: y, m: mo, d: d} }
+	nth := func(mo, wd, n int) point { // n-th weekday (1 = Monday) of the month; n < 0: last
+		if n < 0 {
+			p := day(mo+1, 1).shift(-1, uDay)
+			return p.shift(-((weekdayOf(p) - wd + 7) % 7), uDay)
+		}
+		p := day(mo, 1)
+		return p.shift((wd-weekdayOf(p)+7)%7+7*(n-1), uDay)
+	}
+	switch h {
+	case hChristmas:
+		return day(12, 25)
+	case hChristmasEve:
+		return day(12, 24)
+	case hNewYear:
+		return day(1, 1)
+	case hNewYearsEve:
+		return day(12, 31)
+	case hHalloween:
+		return day(10, 31)
+	case hIndependence:
+		return day(7, 4)
+	case hValentine:
+		return day(2, 14)
+	case hThanksgiving:
+		return nth(11, 4, 4)
+	case hLabor:
+		return nth(9, 1, 1)
+	case hMemorial:
+		return nth(5, 1, -1)
+	case hElection: // the Tuesday after the first Monday of November
+		return nth(11, 1, 1).shift(1, uDay)
+	case hEaster: // anonymous Gregorian computus
+		a, b, c := y%19, y/100, y%100
+		d, e := b/4, b%4
+		f := (b + 8) / 25
+		g := (b - f + 1) / 3
+		hh := (19*a + b - d - g + 15) % 30
+		i, k := c/4, c%4
+		l := (32 + 2*e + 2*i - hh - k) % 7
+		mm := (a + 11*hh + 22*l) / 451
+		mo := (hh + l - 7*mm + 114) / 31
+		return day(mo, (hh+l-7*mm+114)%31+1)
+	}
+	return point{}
+}
+
+// resolveHoliday resolves a holiday name to its date in the year that puts it nearest the
+// article date (the past one in a past-tense clause).
+func (m *matcher) resolveHoliday(r result, start, end int, h int8) (result, bool) {
+	if !m.dct.ok() {
+		return m.noDate(r, gDay, start, end)
+	}
+	y := m.dct.y
+	if yy, e := m.yearAt(end, true); yy > 0 {
+		return date(r, holidayDate(h, yy), start, e)
+	}
+	p := holidayDate(h, y)
+	diff := (p.m*31 + p.d) - (m.dct.m*31 + m.dct.d)
+	switch {
+	case diff > 183:
+		p = holidayDate(h, y-1)
+	case diff < -183:
+		p = holidayDate(h, y+1)
+	}
+	if p.y > m.dct.y && m.tense(start, end) == tPast {
+		p = holidayDate(h, p.y-1)
+	}
+	return date(r, p, start, end)
 }
 
 // anchor returns the date relative expressions such as "the following day" count from: the last
