@@ -113,7 +113,11 @@ func FuzzCode(f *testing.F) {
 		a := &chronicle.Article{Date: "2025-07-03", Text: s}
 		for _, e := range c.Code(d, a) {
 			for _, sp := range []chronicle.Span{e.Trigger, e.Sentence} {
-				if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End || !utf8.RuneStart(s[min(sp.Start, len(s)-1)]) {
+				if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {
+					t.Fatalf("bad span %+v in %q", sp, s)
+				}
+				// On valid UTF-8 every span starts and ends on a rune boundary.
+				if utf8.ValidString(s) && (sp.Start < len(s) && !utf8.RuneStart(s[sp.Start]) || sp.End < len(s) && !utf8.RuneStart(s[sp.End])) {
 					t.Fatalf("bad span %+v in %q", sp, s)
 				}
 			}
