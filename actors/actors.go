@@ -85,7 +85,8 @@ type Agent struct {
 // private overlay to one *KB value.
 type KB struct {
 	base *table
-	user *table // nil until Extend
+	// users are the tables Extend read, latest first; lookups try them before base.
+	users []*table
 	// shadow maps base entries to the user entries that replace them.
 	shadow map[*entry]*entry
 }
@@ -178,19 +179,18 @@ func (kb *KB) ExtendNamed(r io.Reader, name string) error {
 	if err != nil {
 		return fmt.Errorf("actors.Extend(%s): %w", name, err)
 	}
-	if kb.user == nil {
-		kb.user = newTable(0)
-		kb.shadow = map[*entry]*entry{}
-	}
-	u := kb.user
-	first := len(u.entries)
+	u := newTable(0)
 	p := &parser{t: u, file: name, user: true}
 	if err := p.parse(string(src)); err != nil {
 		return fmt.Errorf("actors.Extend: %w", err)
 	}
 	u.finish()
+	if kb.shadow == nil {
+		kb.shadow = map[*entry]*entry{}
+	}
+	kb.users = append([]*table{u}, kb.users...)
 	// Replace built-in entries with the same Wikidata id or canonical name.
-	for i := first; i < len(u.entries); i++ {
+	for i := range u.entries {
 		ue := &u.entries[i]
 		var be *entry
 		if ue.kb != "" {
@@ -232,8 +232,9 @@ func (kb *KB) ExtendNamed(r io.Reader, name string) error {
 type entry struct {
 	name, typ, kb, country, code string
 	roles                        []role
-	geo                          int32 // index of its place in the table, -1 none
+	geo                          int32 // index of its place in tab.places, -1 none
 	user                         bool
+	tab                          *table
 }
 
 // role is a dated office or code: [from, to) in days since 1970-01-01.
@@ -403,6 +404,9 @@ func (t *table) finish() {
 			if sur := k[sp+1:]; len(sur) > 2 && !isRoman(sur) {
 				t.addName([]byte(sur), ref(id, refSurname))
 			}
+			if familyFirst[e.country] { // "Xi" for Xi Jinping
+				t.addName([]byte(k[:strings.IndexByte(k, ' ')]), ref(id, refSurname))
+			}
 		}
 		for _, r := range e.roles {
 			if r.title == "" {
@@ -433,6 +437,9 @@ func (t *table) buildVariants() {
 		}
 	}
 }
+
+// familyFirst are countries whose people are named family name first in English news.
+var familyFirst = map[string]bool{"CHN": true, "TWN": true, "HKG": true, "MAC": true, "KOR": true, "PRK": true, "VNM": true, "KHM": true}
 
 func appendRef(l []refT, r refT) []refT {
 	for _, x := range l {
@@ -482,10 +489,7 @@ func (kb *KB) resolve(e *entry) *entry {
 
 // candidates calls f for each entry a key names, user entries first; f returns false to stop.
 func (kb *KB) candidates(k []byte, f func(e *entry, kind int) bool) {
-	for _, t := range [2]*table{kb.user, kb.base} {
-		if t == nil {
-			continue
-		}
+	for _, t := range kb.layers() {
 		single, multi, ok := t.lookupBytes(k)
 		if !ok {
 			continue
@@ -506,10 +510,7 @@ func (kb *KB) candidates(k []byte, f func(e *entry, kind int) bool) {
 
 // variantCandidates is candidates over the variant index of people's names.
 func (kb *KB) variantCandidates(vk string, f func(e *entry, kind int) bool) {
-	for _, t := range [2]*table{kb.user, kb.base} {
-		if t == nil {
-			continue
-		}
+	for _, t := range kb.layers() {
 		t.variantsOnce.Do(t.buildVariants)
 		for _, r := range t.variants[vk] {
 			if !f(kb.resolve(&t.entries[r.id()]), r.kind()) {
@@ -617,10 +618,7 @@ func stripThe(s string) string {
 func (kb *KB) Agent(phrase string) (Agent, bool) {
 	k := norm.Key(stripThe(phrase))
 	for _, cand := range singulars(k) {
-		for _, t := range [2]*table{kb.user, kb.base} {
-			if t == nil {
-				continue
-			}
+		for _, t := range kb.layers() {
 			if c, ok := t.agents[cand]; ok {
 				return Agent{Phrase: cand, Code: c}, true
 			}
@@ -632,10 +630,7 @@ func (kb *KB) Agent(phrase string) (Agent, bool) {
 // agentBytes is Agent for the resolver's hot path: k is a key; no allocation on a hit of the
 // key itself.
 func (kb *KB) agentBytes(k []byte) (string, bool) {
-	for _, t := range [2]*table{kb.user, kb.base} {
-		if t == nil {
-			continue
-		}
+	for _, t := range kb.layers() {
 		if c, ok := t.agents[string(k)]; ok {
 			return c, true
 		}
@@ -658,10 +653,7 @@ func (kb *KB) agentBytes(k []byte) (string, bool) {
 }
 
 func (kb *KB) agentBytes2(k []byte) (string, bool) {
-	for _, t := range [2]*table{kb.user, kb.base} {
-		if t == nil {
-			continue
-		}
+	for _, t := range kb.layers() {
 		if c, ok := t.agents[string(k)]; ok {
 			return c, true
 		}
@@ -673,8 +665,8 @@ func (kb *KB) agentString(k string) (string, bool) { return kb.agentBytes2([]byt
 
 func (kb *KB) maxAgentWords() int {
 	n := kb.base.maxAgentWords
-	if kb.user != nil && kb.user.maxAgentWords > n {
-		n = kb.user.maxAgentWords
+	for _, u := range kb.users {
+		n = max(n, u.maxAgentWords)
 	}
 	return n
 }
@@ -732,10 +724,7 @@ func (kb *KB) place(k []byte) (*placeRec, bool) {
 	if best != nil {
 		return best, true
 	}
-	for _, t := range [2]*table{kb.user, kb.base} {
-		if t == nil {
-			continue
-		}
+	for _, t := range kb.layers() {
 		t.loadCities()
 		for _, i := range t.placeNames[string(k)] {
 			p := &t.cities[i]
@@ -750,11 +739,14 @@ func (kb *KB) place(k []byte) (*placeRec, bool) {
 	return nil, false
 }
 
-func (kb *KB) placeOf(e *entry) *placeRec {
-	if e.user {
-		return &kb.user.places[e.geo]
+func (kb *KB) placeOf(e *entry) *placeRec { return &e.tab.places[e.geo] }
+
+// layers returns the tables to search, in order of precedence.
+func (kb *KB) layers() []*table {
+	if len(kb.users) == 0 {
+		return []*table{kb.base}
 	}
-	return &kb.base.places[e.geo]
+	return append(append(make([]*table, 0, len(kb.users)+1), kb.users...), kb.base)
 }
 
 // Canonical returns the canonical name of the actor a name denotes ("Zelenskiy" → "Volodymyr

@@ -165,7 +165,7 @@ func (p *parser) field(line int, kw, rest string) error {
 		}
 		p.cur, p.curP = int32(len(t.entries)), -1
 		p.inCity = false
-		t.entries = append(t.entries, entry{name: rest, typ: "PER", user: p.user, geo: -1})
+		t.entries = append(t.entries, entry{name: rest, typ: "PER", user: p.user, geo: -1, tab: t})
 		t.addName(p.key(rest), ref(p.cur, refName))
 		return nil
 	case "place":

@@ -1,6 +1,7 @@
 package actors
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -108,7 +109,7 @@ func (r *resolver) prepare() {
 			continue
 		}
 		if len(r.ms) > 0 && m.First < r.ms[len(r.ms)-1].last {
-			continue // overlapping mentions: keep the first
+			continue // overlapping mentions (or one an extension swallowed): keep the first
 		}
 		x := mres{first: m.First, last: m.Last, mFirst: m.First, typ: m.Type, cl: -1}
 		if _, ok := typeIndex[x.typ]; !ok {
@@ -130,8 +131,37 @@ func (r *resolver) prepare() {
 			break
 		}
 		x.sent = d.SentenceOf(x.first)
+		r.extend(&x)
 		r.resolveMention(&x)
 		r.ms = append(r.ms, x)
+	}
+}
+
+// extend grows a mention over the capitalised words after it when together they name an
+// organisation the KB knows ("Russia" + "Today" → RT), a common tagging slip.
+func (r *resolver) extend(x *mres) {
+	end := r.d.Sentences[x.sent].Last
+	for n := 2; n >= 1; n-- {
+		if x.last+n > end || !r.words(x.last, x.last+n) {
+			continue
+		}
+		capital := true
+		for i := x.last; i < x.last+n; i++ {
+			c, _ := utf8.DecodeRuneInString(r.tok(i))
+			_, agent := r.kb.agentBytes(r.key(i, i+1))
+			capital = capital && unicode.IsUpper(c) && !agent // "U.S. President" is no organisation
+		}
+		if !capital {
+			continue
+		}
+		k := r.key(x.first, x.last+n)
+		if e, _ := r.kb.best(k, r.day, func(e *entry, kind int) bool {
+			return e.typ == chronicle.ORG && (kind == refName || kind == refAlias)
+		}); e != nil {
+			x.last += n
+			x.typ = chronicle.ORG
+			return
+		}
 	}
 }
 
@@ -381,10 +411,7 @@ func (kb *KB) officeHolder(iso3, title string, day int32) *entry {
 		return nil
 	}
 	ok := ce.code + "GOV|" + title
-	for _, t := range [2]*table{kb.user, kb.base} {
-		if t == nil {
-			continue
-		}
+	for _, t := range kb.layers() {
 		for _, id := range t.offices[ok] {
 			e := kb.resolve(&t.entries[id])
 			if code, ti, active, _ := e.at(day); active && code == ce.code+"GOV" && strings.EqualFold(strings.SplitN(ti, " of ", 2)[0], title) {
@@ -889,13 +916,17 @@ func (r *resolver) output() []chronicle.Entity {
 	for _, c := range r.cs {
 		var e chronicle.Entity
 		// Type: the most frequent NER type, the first on ties.
-		bt := typeIndex[r.ms[c.ms[0]].typ]
+		bt := typeIndex[r.ms[slices.Min(c.ms)].typ]
 		for t, n := range c.counts {
 			if n > c.counts[bt] {
 				bt = t
 			}
 		}
 		e.Type = typeNames[bt]
+		if c.e != nil && c.e.typ == chronicle.ORG && strings.HasSuffix(c.e.code, "MED") {
+			e.Type = chronicle.ORG // news media are ORG even where the tagger says LOC
+		}
+		sort.Ints(c.ms) // mentions were added person names first
 		// Span: the first of the fullest mentions.
 		best := c.ms[0]
 		for _, mi := range c.ms[1:] {
