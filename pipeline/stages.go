@@ -1,6 +1,13 @@
 package pipeline
 
 import (
+	"fmt"
+	"os"
+
+	"chronicle"
+	"chronicle/actors"
+	"chronicle/events"
+	"chronicle/ner"
 	"chronicle/timex"
 )
 
@@ -10,22 +17,114 @@ type Options struct {
 	ActorsFile string
 }
 
-// Default returns the pipeline with chronicle's extractors, in order: entities, time, quotes,
-// events.
+// Default returns the pipeline with chronicle's extractors, in order: tagging and names (ner),
+// entities with roles and actor codes (actors), time expressions (timex), quotes, events.
 func Default(opt Options) (*Pipeline, error) {
-	return &Pipeline{Stages: []Stage{timexStage{}}}, nil
+	rec, err := ner.Default()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: loading the NER model: %w", err)
+	}
+	kb, err := actors.Default()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: loading the actors: %w", err)
+	}
+	if opt.ActorsFile != "" {
+		f, err := os.Open(opt.ActorsFile)
+		if err != nil {
+			return nil, &chronicle.Error{Code: chronicle.EINVALID, Message: "cannot read the actors file", Err: err, Hint: "check the --actors path"}
+		}
+		err = kb.ExtendNamed(f, opt.ActorsFile)
+		f.Close()
+		if err != nil {
+			return nil, &chronicle.Error{Code: chronicle.EINVALID, Message: "bad actors file", Err: err, Hint: "see doc/actors.md for the format"}
+		}
+	}
+	coder, err := events.Default()
+	if err != nil {
+		return nil, fmt.Errorf("pipeline: loading the event dictionaries: %w", err)
+	}
+	return &Pipeline{Stages: []Stage{
+		nerStage{rec},
+		actorStage{kb},
+		timexStage{},
+		eventStage{coder},
+	}}, nil
 }
 
-// timexStage finds and normalises time expressions against the article's date.
+// nerStage tags parts of speech, chunks and named-entity mentions.
+type nerStage struct{ r *ner.Recognizer }
+
+func (nerStage) Name() string    { return "ner" }
+func (nerStage) Version() string { return ner.Version }
+func (s nerStage) Run(d *Doc)    { s.r.Tag(d.Text) }
+
+// actorStage resolves mentions into entities with roles and actor codes as of the article date.
+type actorStage struct{ kb *actors.KB }
+
+func (actorStage) Name() string    { return "actors" }
+func (actorStage) Version() string { return actors.Version }
+func (s actorStage) Run(d *Doc) {
+	d.Article.Entities = append(d.Article.Entities, s.kb.Entities(d.Text, d.Date)...)
+}
+
+// timexStage finds and normalises time expressions against the article's date. An expression
+// inside the name of a person or organisation ("Russia Today") is not a time expression.
 type timexStage struct{}
 
 func (timexStage) Name() string    { return "timex" }
 func (timexStage) Version() string { return timex.Version }
 func (timexStage) Run(d *Doc) {
 	ts, diags := timex.TagDiag(d.Text, d.Date)
+	ts = outsideNames(d, ts)
 	d.Article.Timexes = append(d.Article.Timexes, ts...)
 	for _, dg := range diags {
 		dg.Stage = "timex"
 		d.Article.Diagnostics = append(d.Article.Diagnostics, dg)
 	}
+}
+
+// outsideNames drops time expressions that lie inside a PER or ORG mention and renumbers the
+// rest (anchors are remapped).
+func outsideNames(d *Doc, ts []chronicle.Timex) []chronicle.Timex {
+	if len(d.Text.Mentions) == 0 || len(ts) == 0 {
+		return ts
+	}
+	inside := func(t chronicle.Timex) bool {
+		for _, m := range d.Text.Mentions {
+			if m.Type != chronicle.PER && m.Type != chronicle.ORG {
+				continue
+			}
+			s, e := d.Text.Span(m.First, m.Last)
+			if t.Start >= s && t.End <= e {
+				return true
+			}
+		}
+		return false
+	}
+	out := ts[:0]
+	ids := map[string]string{}
+	for _, t := range ts {
+		if inside(t) {
+			continue
+		}
+		id := fmt.Sprintf("t%d", len(out)+1)
+		ids[t.ID] = id
+		t.ID = id
+		out = append(out, t)
+	}
+	for i := range out {
+		if out[i].AnchorID != "" {
+			out[i].AnchorID = ids[out[i].AnchorID]
+		}
+	}
+	return out
+}
+
+// eventStage codes events (CAMEO, PLOVER) with actors, dates, places and modality.
+type eventStage struct{ c *events.Coder }
+
+func (eventStage) Name() string    { return "events" }
+func (eventStage) Version() string { return events.Version }
+func (s eventStage) Run(d *Doc) {
+	d.Article.Events = append(d.Article.Events, s.c.Code(d.Text, d.Article)...)
 }
