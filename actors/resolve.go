@@ -180,6 +180,9 @@ func (r *resolver) resolveMention(x *mres) {
 		if x.e == nil {
 			x.e, x.kind = kb.bestVariant(norm.Variant(string(k)), day)
 		}
+		if x.e != nil && x.kind == refSurname && !r.trustSurname(k, x.e) {
+			x.e = nil
+		}
 	case chronicle.LOC:
 		if x.e, x.kind = kb.best(k, day, is(chronicle.LOC)); x.e == nil {
 			x.e, x.kind = kb.best(k, day, is(chronicle.ORG))
@@ -202,6 +205,31 @@ func (r *resolver) resolveMention(x *mres) {
 	if x.e == nil && x.pl == nil {
 		x.key = string(k)
 	}
+}
+
+// trustSurname reports whether a bare surname may stand for e: e holds an office on the
+// article's date ("Putin"), or e is the only person of that surname the KB knows and held a
+// titled office ("Biden"). Otherwise a "Johnson" stays unresolved.
+func (r *resolver) trustSurname(k []byte, e *entry) bool {
+	if _, title, active, _ := e.at(r.day); active && title != "" {
+		return true
+	}
+	n := 0
+	r.kb.candidates(k, func(c *entry, kind int) bool {
+		if c.typ == chronicle.PER {
+			n++
+		}
+		return n < 2
+	})
+	if n != 1 {
+		return false
+	}
+	for _, ro := range e.roles {
+		if ro.title != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // cluster groups mentions into entities.
