@@ -42,12 +42,24 @@ func readPetrarchActors(path string) ([]pEntry, error) {
 		fmt.Fprintf(os.Stderr, "gen: %s: %d malformed lines skipped\n", path, n)
 	}
 	var out []pEntry
+	// Entries without codes take the codes of the entry that follows them (PETRARCH lists
+	// several name forms as roots before one code block), when they share a name word with it.
+	var pending [][]string
 	for _, a := range as {
-		if len(a.Names) == 0 || len(a.Codes) == 0 {
+		if len(a.Names) == 0 {
 			continue
 		}
-		e := pEntry{Root: strings.Join(a.Names[0], "_"), Line: a.Line}
-		for _, n := range a.Names[1:] {
+		if len(a.Codes) == 0 {
+			pending = append(pending, a.Names...)
+			continue
+		}
+		names := a.Names
+		if len(pending) > 0 && shareWord(pending, a.Names) {
+			names = append(pending, a.Names...)
+		}
+		pending = nil
+		e := pEntry{Root: strings.Join(names[0], "_"), Line: a.Line}
+		for _, n := range names[1:] {
 			e.Synonyms = append(e.Synonyms, strings.Join(n, "_"))
 		}
 		for _, c := range a.Codes {
@@ -71,6 +83,27 @@ func readPetrarchActors(path string) ([]pEntry, error) {
 		}
 	}
 	return out, nil
+}
+
+// shareWord reports whether two lists of names share a word of three letters or more that is
+// not a title ("GORBACHEV" in MIKHAIL_S._GORBACHEV and GENERAL_SECRETARY_GORBACHEV).
+func shareWord(a, b [][]string) bool {
+	words := map[string]bool{}
+	for _, n := range a {
+		for _, w := range n {
+			if len(w) >= 3 && !titleWords[w] {
+				words[w] = true
+			}
+		}
+	}
+	for _, n := range b {
+		for _, w := range n {
+			if words[w] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ymd parses YYYYMMDD ("" is the zero time).
