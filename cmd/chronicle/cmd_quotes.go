@@ -1,13 +1,130 @@
 package main
 
-import "context"
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"chronicle"
+	"chronicle/eval"
+	"chronicle/quotes"
+	"chronicle/text"
+)
 
 // Owned by the Quotes issue (5): annotate --task quotes --format brat, eval polnear.
 
-func (m *Main) annotateBrat(ctx context.Context, o annotateOptions) error {
-	return notYet(m.Stderr, "annotate --task quotes --format brat", 5)
+// quotesOf runs the stages the quotes extractor needs over one plain text and returns its
+// quotes in byte offsets.
+func quotesOf(txt string) []chronicle.Quote {
+	d := text.Segment(txt)
+	return quotes.Extract(d, nil)
 }
 
+// annotateBrat writes DIR/<name>.ann (brat standoff, code-point offsets) for each <name>.txt.
+func (m *Main) annotateBrat(ctx context.Context, o annotateOptions) error {
+	if o.Out == "" {
+		return &usageError{message: "annotate --task quotes --format brat: --out DIR is required",
+			hint: "chronicle annotate --task quotes --format brat --out DIR FILE.txt..."}
+	}
+	if len(o.Files) == 0 {
+		return &usageError{message: "annotate --task quotes --format brat: no input files",
+			hint: "chronicle annotate --task quotes --format brat --out DIR FILE.txt..."}
+	}
+	if err := os.MkdirAll(o.Out, 0o755); err != nil {
+		return fmt.Errorf("annotate: %w", err)
+	}
+	failed := 0
+	for _, f := range o.Files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := annotateBratFile(f, o.Out); err != nil {
+			fmt.Fprintln(m.Stderr, "chronicle:", err)
+			failed++
+		}
+	}
+	if failed > 0 {
+		return errFailedInputs
+	}
+	return nil
+}
+
+func annotateBratFile(path, outDir string) error {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("annotate: %w", err)
+	}
+	txt := string(raw)
+	b := eval.QuotesBrat(txt, quotesOf(txt))
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + ".ann"
+	f, err := os.Create(filepath.Join(outDir, name))
+	if err != nil {
+		return fmt.Errorf("annotate: %w", err)
+	}
+	if err := eval.WriteBrat(f, b); err != nil {
+		f.Close()
+		return fmt.Errorf("annotate %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("annotate %s: %w", path, err)
+	}
+	return nil
+}
+
+// evalPolNeAR scores attribution against a PolNeAR split:
+//
+//	chronicle eval polnear [--pred DIR] SPLIT-DIR
+//
+// Without --pred it annotates SPLIT-DIR/text/*.txt itself; with it, it scores the .ann files
+// in DIR (one <name>.ann per article, as annotate --task quotes --format brat writes them).
 func (m *Main) evalPolNeAR(ctx context.Context, args []string) error {
-	return notYet(m.Stderr, "eval polnear", 5)
+	fs := flag.NewFlagSet("eval polnear", flag.ContinueOnError)
+	fs.SetOutput(m.Stderr)
+	pred := fs.String("pred", "", "directory of predicted <name>.ann files (default: annotate the texts now)")
+	if err := fs.Parse(args); err != nil {
+		return &usageError{message: err.Error()}
+	}
+	if fs.NArg() != 1 {
+		return &usageError{message: "eval polnear: want one PolNeAR split directory",
+			hint: "chronicle eval polnear [--pred DIR] ../shared/data/polnear/dev"}
+	}
+	arts, err := eval.PolNeARArticles(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	docs := make([]eval.PolNeARDoc, 0, len(arts))
+	for _, a := range arts {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		raw, err := os.ReadFile(a.TextPath)
+		if err != nil {
+			return fmt.Errorf("eval polnear: %w", err)
+		}
+		txt := string(raw)
+		gold, err := eval.ReadBratFile(a.AnnPath)
+		if err != nil {
+			return fmt.Errorf("eval polnear: %w", err)
+		}
+		doc := eval.PolNeARDoc{Name: a.Name, Text: txt, Gold: gold.Attributions()}
+		var pb *eval.Brat
+		if *pred != "" {
+			pb, err = eval.ReadBratFile(filepath.Join(*pred, a.Name+".ann"))
+			if os.IsNotExist(err) {
+				pb, err = &eval.Brat{}, nil // no prediction file: nothing predicted
+			}
+			if err != nil {
+				return fmt.Errorf("eval polnear: %w", err)
+			}
+		} else {
+			pb = eval.QuotesBrat(txt, quotesOf(txt))
+		}
+		doc.Pred, doc.Invalid = eval.ValidAttributions(pb, txt)
+		docs = append(docs, doc)
+	}
+	eval.WritePolNeARReport(m.Stdout, eval.ScorePolNeAR(docs))
+	return nil
 }
