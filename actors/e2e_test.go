@@ -56,7 +56,7 @@ func TestRunningExample(t *testing.T) {
 	people := []struct{ name, role, actor, kb string }{
 		{"Vladimir Putin", "President of Russia", "RUSGOV", "Q7747"},
 		{"Donald Trump", "President of the United States", "USAGOV", "Q22686"},
-		{"Yuriy Ushakov", "aide to Putin", "RUSGOV", ""},
+		{"Yuri Ushakov", "aide to Putin", "RUSGOV", ""},
 		{"Volodymyr Zelenskyy", "President of Ukraine", "UKRGOV", "Q3874799"},
 	}
 	for _, p := range people {

@@ -43,6 +43,6 @@ func ExampleKB_Entities() {
 	}
 	// Output:
 	// e1 Vladimir Putin | President of Russia | RUSGOV | Q7747 | 2 mentions
-	// e2 Yuriy Ushakov | aide to Putin | RUSGOV |  | 1 mentions
+	// e2 Yuri Ushakov | aide to Putin | RUSGOV |  | 1 mentions
 	// e3 Donald Trump | President of the United States | USAGOV | Q22686 | 1 mentions
 }

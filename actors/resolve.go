@@ -971,6 +971,13 @@ func (r *resolver) output() []chronicle.Entity {
 		case c.e != nil:
 			e.Name = c.e.name
 			e.KB = c.e.kb
+			if e.KB == "" && e.Type == chronicle.PER && x.last-x.first >= 2 {
+				// A dictionary spelling ("Yuriy Ushakov") gives way to the article's
+				// transliteration of the same name ("Yuri Ushakov"); Canonical maps both.
+				if sf := r.surface(x.first, x.last); Key(sf) == Key(e.Name) {
+					e.Name = sf
+				}
+			}
 		case c.pl != nil:
 			e.Name = c.pl.name
 		default:
