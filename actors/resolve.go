@@ -716,6 +716,9 @@ func (r *resolver) role(ci int) {
 		}
 	}
 	switch {
+	case active && kbTitle == "" && textRole != "" && textCode != "":
+		// An untitled dictionary range (often from 2014) yields to the article's own words.
+		c.role, c.code = textRole, textCode
 	case active:
 		c.code = kbCode
 		c.role = kbTitle
