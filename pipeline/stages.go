@@ -8,6 +8,7 @@ import (
 	"chronicle/actors"
 	"chronicle/events"
 	"chronicle/ner"
+	"chronicle/quotes"
 	"chronicle/timex"
 )
 
@@ -47,6 +48,7 @@ func Default(opt Options) (*Pipeline, error) {
 		nerStage{rec},
 		actorStage{kb},
 		timexStage{},
+		quoteStage{},
 		eventStage{coder},
 	}}, nil
 }
@@ -118,6 +120,15 @@ func outsideNames(d *Doc, ts []chronicle.Timex) []chronicle.Timex {
 		}
 	}
 	return out
+}
+
+// quoteStage finds attributions and resolves their speakers to entities.
+type quoteStage struct{}
+
+func (quoteStage) Name() string    { return "quotes" }
+func (quoteStage) Version() string { return quotes.Version }
+func (quoteStage) Run(d *Doc) {
+	d.Article.Quotes = append(d.Article.Quotes, quotes.Extract(d.Text, d.Article.Entities)...)
 }
 
 // eventStage codes events (CAMEO, PLOVER) with actors, dates, places and modality.
