@@ -183,6 +183,11 @@ func (r *resolver) resolveMention(x *mres) {
 		if x.e != nil && x.kind == refSurname && !r.trustSurname(k, x.e) {
 			x.e = nil
 		}
+		if x.e == nil { // "REUTER" tagged as a person
+			if e, kind := kb.best(k, day, is(chronicle.ORG)); e != nil && strings.HasSuffix(e.code, "MED") {
+				x.e, x.kind, x.typ = e, kind, chronicle.ORG
+			}
+		}
 	case chronicle.LOC:
 		if x.e, x.kind = kb.best(k, day, is(chronicle.LOC)); x.e == nil {
 			x.e, x.kind = kb.best(k, day, is(chronicle.ORG))
@@ -819,8 +824,13 @@ func (r *resolver) describe(ci, mi int, md mod) (role, code, country string) {
 	case md.org >= 0:
 		oc := r.ms[md.org].cl
 		r.role(oc)
-		role += " of " + r.surface(r.ms[md.org].first, r.ms[md.org].last)
 		code, country = r.cs[oc].code, r.cs[oc].country
+		if len(code) == 6 && code[3:] == "GOV" && country != "" {
+			role += " of " + r.kb.CountryName(country) // "Kremlin leader" → Leader of Russia
+			code = code[:3] + sector
+		} else {
+			role += " of " + r.surface(r.ms[md.org].first, r.ms[md.org].last)
+		}
 	case poss >= 0 && len(r.cs[poss].code) >= 3:
 		pc := r.cs[poss]
 		code, country = pc.code[:3]+sector, pc.country
@@ -908,6 +918,37 @@ var locatives = map[string]bool{
 	"and": true, "over": true,
 }
 
+// agentive reports whether a place mention acts ("Moscow said", "Washington's decision",
+// "talks between Moscow and Kyiv" do not count): not after a locative preposition, and followed
+// by a verb, a modal or a possessive.
+func (r *resolver) agentive(mi int) bool {
+	x := &r.ms[mi]
+	if x.mFirst > 0 && locatives[r.tok(x.mFirst-1)] {
+		return false
+	}
+	if x.last >= len(r.d.Tokens) {
+		return false
+	}
+	next := &r.d.Tokens[x.last]
+	if isPossessive(r.tok(x.last)) {
+		return true
+	}
+	if next.POS != "" {
+		return strings.HasPrefix(next.POS, "VB") || next.POS == "MD"
+	}
+	return agentVerbs[r.tok(x.last)]
+}
+
+// agentVerbs follow a place acting as a government when no POS tags are available.
+var agentVerbs = map[string]bool{
+	"said": true, "says": true, "has": true, "have": true, "had": true, "would": true, "will": true,
+	"is": true, "was": true, "wants": true, "wanted": true, "accused": true, "denied": true,
+	"announced": true, "rejected": true, "warned": true, "demanded": true, "insisted": true,
+	"could": true, "should": true, "must": true, "may": true, "might": true, "did": true, "does": true,
+	"sees": true, "believes": true, "hopes": true, "expects": true, "plans": true, "agreed": true,
+	"imposed": true, "sent": true, "responded": true, "threatened": true, "called": true, "urged": true,
+}
+
 // placeRole sets the code of a non-person cluster: the KB code of an organisation or country,
 // a place's country, and for a capital used as an agent ("Moscow said") the government.
 func (r *resolver) placeRole(c *cluster) {
@@ -928,8 +969,7 @@ func (r *resolver) placeRole(c *cluster) {
 		c.code = r.cameo(c.country)
 		if c.pl.capital {
 			for _, mi := range c.ms {
-				x := &r.ms[mi]
-				if x.mFirst == 0 || !locatives[r.tok(x.mFirst-1)] {
+				if r.agentive(mi) {
 					c.gov = true
 				}
 			}

@@ -85,7 +85,7 @@ var media = []struct {
 	name, kb, code string
 	aliases        []string
 }{
-	{"Reuters", "Q130879", "MED", []string{"Thomson Reuters"}},
+	{"Reuters", "Q130879", "MED", []string{"Thomson Reuters", "Reuter"}},
 	{"Bloomberg", "", "MED", []string{"Bloomberg News", "Bloomberg L.P."}},
 	{"Associated Press", "Q40469", "MED", []string{"AP", "The Associated Press"}},
 	{"Agence France-Presse", "Q40464", "MED", []string{"AFP", "Agence France Presse"}},

@@ -210,8 +210,8 @@ func Title(s string) string {
 		switch {
 		case i > 0 && isFunctionWord(lw):
 			words[i] = lw
-		case strings.Contains(w, ".") || !hasVowel(w) || len(w) <= 3 && i == 0 && len(words) == 1:
-			words[i] = w
+		case strings.Contains(w, ".") || !hasVowel(w) || len(w) <= 3 && i == 0 && len(words) == 1 || upperAbbrev[w]:
+			words[i] = w // U.N., CNN, US
 		default:
 			words[i] = capitalise(lw)
 		}
@@ -219,9 +219,14 @@ func Title(s string) string {
 	return strings.Join(words, " ")
 }
 
+// upperAbbrev are short abbreviations with vowels that stay upper case inside names.
+var upperAbbrev = map[string]bool{"US": true, "UK": true, "UN": true, "EU": true, "TV": true, "NV": true,
+	"AG": true, "SA": true, "GP": true, "BP": true, "LP": true, "AP": true, "RT": true, "USA": true, "UAE": true,
+	"NATO": true, "OPEC": true, "ASEAN": true, "AU": false}
+
 func isFunctionWord(w string) bool {
 	switch w {
-	case "of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "bin", "ibn", "van", "von", "der", "da", "do", "dos", "y", "to", "at":
+	case "of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "bin", "ibn", "van", "von", "der", "da", "do", "dos", "y", "to", "at", "el", "et", "au", "wa":
 		return true
 	}
 	return false
