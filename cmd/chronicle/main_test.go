@@ -176,7 +176,10 @@ func TestExtractContract(t *testing.T) {
 		t.Fatalf("got %d lines", len(lines))
 	}
 	for _, line := range lines {
-		checkContract(t, line)
+		a := checkContract(t, line)
+		if a["status"] != "ok" {
+			t.Errorf("article %v (%v): status %.300v", a["id"], a["source"], a["status"])
+		}
 	}
 }
 
