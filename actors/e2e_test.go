@@ -135,13 +135,22 @@ func BenchmarkEntities(b *testing.B) {
 	b.ReportMetric(sec*1e9/float64(tokens), "ns/token")
 }
 
-// BenchmarkDefault measures decoding the embedded KB (the first Default call of a process).
+// BenchmarkDefault measures decoding the embedded KB (the first Default call of a process),
+// without and with the places file (read on the first place lookup).
 func BenchmarkDefault(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := actors.DecodeForBenchmark(); err != nil {
-			b.Fatal(err)
+	for _, places := range []bool{false, true} {
+		name := "actors"
+		if places {
+			name = "actors+places"
 		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := actors.DecodeForBenchmark(places); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

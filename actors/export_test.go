@@ -6,13 +6,15 @@ var errorsAs = errors.As
 
 // DecodeForBenchmark decodes the embedded KB afresh (the work Default does once), actor file
 // and places file both.
-func DecodeForBenchmark() (*KB, error) {
+func DecodeForBenchmark(places bool) (*KB, error) {
 	t, err := decode(kbGz)
 	if err != nil {
 		return nil, err
 	}
-	t.citiesGz = placesGz
-	t.loadCities()
+	if places {
+		t.citiesGz = placesGz
+		t.loadCities()
+	}
 	return &KB{base: t}, nil
 }
 
