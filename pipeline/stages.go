@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"os"
+	"strings"
 
 	"chronicle"
 	"chronicle/actors"
@@ -14,7 +15,9 @@ import (
 
 // Options configure the default pipeline.
 type Options struct {
-	// ActorsFile extends the built-in actors (see doc/actors.md).
+	// ActorsText extends the built-in actors (see doc/actors.md): the actors kept in the store.
+	ActorsText string
+	// ActorsFile extends them further (--actors FILE); its entries win.
 	ActorsFile string
 }
 
@@ -28,6 +31,11 @@ func Default(opt Options) (*Pipeline, error) {
 	kb, err := actors.Default()
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: loading the actors: %w", err)
+	}
+	if opt.ActorsText != "" {
+		if err := kb.ExtendNamed(strings.NewReader(opt.ActorsText), "the actors kept in the database"); err != nil {
+			return nil, &chronicle.Error{Code: chronicle.EINVALID, Message: "bad stored actors", Err: err, Hint: "see 'chronicle actors show'; 'chronicle actors clear' removes them"}
+		}
 	}
 	if opt.ActorsFile != "" {
 		f, err := os.Open(opt.ActorsFile)
