@@ -15,14 +15,17 @@
 //
 // # API
 //
-//	kb, err := actors.Default()              // the embedded KB, decoded once (safe for concurrent use)
-//	err = kb.Extend(f)                       // user entries win over built-in ones (not concurrently with lookups)
+//	kb, err := actors.Default()              // the embedded KB, decoded once per process (safe for concurrent use)
+//	err = kb.ExtendNamed(f, "my.actors")     // a user file (doc/actors.md); its entries win; errors are *ParseError
 //	ents := kb.Entities(doc, date)           // doc.Mentions → []chronicle.Entity (e1, e2, … in text order)
 //	a, ok := kb.Actor("Putin", date)         // any name → Actor{Name, Type, KB, Country, Code, Role} as of date
+//	a, ok = kb.ActorPhrase("Russian police", date) // names inside phrases, country + agent → RUSCOP
 //	ag, ok := kb.Agent("foreign minister")   // agent noun → Agent{Code: "GOV"}; plurals accepted
 //	pl, ok := kb.Place("Kyiv")               // place name → chronicle.Place (GeoNames id, coordinates)
 //	name := kb.Canonical("Zelenskiy")        // "Volodymyr Zelenskyy": one identity across spellings
 //	key := actors.Key("Zelenskiy")           // spelling-insensitive key for names the KB lacks
+//	s := kb.CountryName("USA")               // "the United States", as in role titles
+//	empty := actors.New()                    // a KB with nothing built in (tests, user-only setups)
 //
 // Codes are CAMEO actor codes: a country (RUS) or IGO code, followed by sector codes (GOV,
 // MIL, COP, REB …): RUSGOV, USAMIL, IGOUNO. Roles read "President of Russia", "aide to Putin",
@@ -576,6 +579,53 @@ func (kb *KB) Actor(name string, date time.Time) (Actor, bool) {
 		return Actor{}, false
 	}
 	return kb.actorOf(e, kind, day), true
+}
+
+// ActorPhrase codes a noun phrase the way an event coder needs it: a known name anywhere at
+// its end ("Russian President Vladimir Putin" → Vladimir Putin), or a country, demonym or
+// organisation followed by an agent noun ("Russian police" → RUSCOP, "Ukrainian troops" →
+// UKRMIL, "the Kremlin's spokesman" → RUSGOV), or a bare agent ("the police" → COP, Country
+// ""). The returned Actor's Name is the matched name, or the phrase for composed codes.
+func (kb *KB) ActorPhrase(phrase string, date time.Time) (Actor, bool) {
+	words := strings.Fields(stripThe(phrase))
+	if len(words) == 0 {
+		return Actor{}, false
+	}
+	// A name at the end of the phrase, longest first.
+	for i := 0; i < len(words) && i < 6; i++ {
+		if a, ok := kb.Actor(strings.Join(words[i:], " "), date); ok && (i == 0 || a.Type != chronicle.MISC) {
+			if i == 0 || a.Type == chronicle.PER || a.Type == chronicle.ORG {
+				return a, true
+			}
+		}
+	}
+	// A country, demonym or organisation, then an agent noun.
+	for i := len(words) - 1; i >= 1; i-- {
+		ag, ok := kb.Agent(strings.Join(words[i:], " "))
+		if !ok {
+			continue
+		}
+		head := strings.TrimSuffix(strings.TrimSuffix(strings.Join(words[:i], " "), "'s"), "’s")
+		a, ok := kb.Actor(head, date)
+		if !ok || a.Code == "" {
+			continue
+		}
+		code := a.Code
+		if len(code) > 3 && a.Type != chronicle.ORG {
+			code = code[:3]
+		}
+		if a.Type == chronicle.ORG && len(code) == 6 && strings.HasSuffix(code, "GOV") {
+			code = code[:3] // "Kremlin spokesman": the government's country, the agent's sector
+		}
+		if !strings.HasSuffix(code, ag.Code) {
+			code += ag.Code
+		}
+		return Actor{Name: phrase, Type: a.Type, Country: a.Country, Code: code}, true
+	}
+	if ag, ok := kb.Agent(strings.Join(words, " ")); ok {
+		return Actor{Name: phrase, Code: ag.Code}, true
+	}
+	return Actor{}, false
 }
 
 func (kb *KB) bestVariant(vk string, day int32) (*entry, int) {

@@ -62,6 +62,27 @@ func TestActor(t *testing.T) {
 	}
 }
 
+func TestActorPhrase(t *testing.T) {
+	kb := mustDefault(t)
+	tests := []struct{ in, name, code string }{
+		{"Russian President Vladimir Putin", "Vladimir Putin", "RUSGOV"},
+		{"Ukrainian President Volodymyr Zelenskyy", "Volodymyr Zelenskyy", "UKRGOV"},
+		{"Russian police", "Russian police", "RUSCOP"},
+		{"Ukrainian troops", "Ukrainian troops", "UKRMIL"},
+		{"the Kremlin", "Kremlin", "RUSGOV"},
+		{"Kremlin spokesman", "Kremlin spokesman", "RUSGOV"},
+		{"Russia's foreign minister", "Russia's foreign minister", "RUSGOV"},
+		{"the police", "the police", "COP"},
+		{"Israeli soldiers", "Israeli soldiers", "ISRMIL"},
+	}
+	for _, tt := range tests {
+		a, ok := kb.ActorPhrase(tt.in, day("2025-07-03"))
+		if !ok || a.Name != tt.name || a.Code != tt.code {
+			t.Errorf("ActorPhrase(%q) = %+v, %v; want %q %s", tt.in, a, ok, tt.name, tt.code)
+		}
+	}
+}
+
 func TestAgent(t *testing.T) {
 	kb := mustDefault(t)
 	tests := []struct{ in, code string }{
