@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"chronicle"
+	"chronicle/cluster"
 	"chronicle/pipeline"
 	"chronicle/read"
 )
@@ -156,6 +157,9 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
+		if err := cluster.Update(ctx, st, created(batch, res)); err != nil {
+			return err
+		}
 		for i, a := range batch {
 			if !res[i].Created {
 				sum.existing++
@@ -277,8 +281,23 @@ func (m *Main) reprocess(ctx context.Context, args []string) error {
 		n++
 		return st.ReplaceExtractions(ctx, r.Article)
 	})
+	if err == nil && n > 0 {
+		err = cluster.Rebuild(ctx, st, 500) // extractions changed: recluster
+	}
 	fmt.Fprintf(m.Stdout, "reprocessed %d of %d stored articles\n", n, len(ids))
 	return err
+}
+
+// created returns the articles of a stored batch that PutArticles created (cross-article
+// clustering runs over them).
+func created(batch []*chronicle.Article, res []chronicle.PutResult) []*chronicle.Article {
+	var out []*chronicle.Article
+	for i, a := range batch {
+		if res[i].Created {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // inputSize sums the sizes of the files under paths, for the progress bar (0 when unknown).

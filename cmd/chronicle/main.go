@@ -72,6 +72,7 @@ Reading and storing:
   ingest PATH...        extract and store articles (text, JSONL, directories, - for stdin)
   extract PATH...       extract and print JSON Lines (no database)
   reprocess             re-run newer extractors over stored articles
+  recluster             recompute duplicate articles, event clusters and claims from scratch
 
 Querying the store:
   events                event mentions (filters: --actor, --pair, --code, --modality, --from, --to)
@@ -120,6 +121,12 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.search(ctx, rest)
 	case "show":
 		return m.show(ctx, rest)
+	case "timeline":
+		return m.timeline(ctx, rest)
+	case "claims":
+		return m.claims(ctx, rest)
+	case "recluster":
+		return m.recluster(ctx, rest)
 	case "annotate":
 		return m.annotate(ctx, rest)
 	case "eval":

@@ -60,8 +60,10 @@ func (m *Main) eval(ctx context.Context, args []string) error {
 		return m.evalPlover(ctx, rest)
 	case "articles":
 		return m.evalArticles(ctx, rest)
+	case "duplicates":
+		return m.evalDuplicates(ctx, rest)
 	}
-	return &usageError{message: fmt.Sprintf("eval: unknown data %q", kind), hint: "chronicle eval timeml|conll|polnear|petrarch|plover|articles"}
+	return &usageError{message: fmt.Sprintf("eval: unknown data %q", kind), hint: "chronicle eval timeml|conll|polnear|petrarch|plover|articles|duplicates"}
 }
 
 // train trains a model from data.
