@@ -18,6 +18,8 @@ type BrowseStore interface {
 	// Excerpts returns the text of each excerpt (code-point offsets into the stored
 	// article's text, clamped to it), "" for an article that is not stored.
 	Excerpts(ctx context.Context, xs []Excerpt) ([]string, error)
+	// Titles returns the titles of the stored articles among ids, by id.
+	Titles(ctx context.Context, ids []string) (map[string]string, error)
 }
 
 // EntityDetail is one entity aggregated over the store, with the roles it held over time and

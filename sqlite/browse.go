@@ -247,3 +247,35 @@ func (s *Store) Excerpts(ctx context.Context, xs []chronicle.Excerpt) ([]string,
 	}
 	return out, nil
 }
+
+// Titles returns the titles of stored articles by id.
+func (s *Store) Titles(ctx context.Context, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	ids = slices.Compact(slices.Sorted(slices.Values(ids)))
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		ids = ids[n:]
+		rows, err := s.db.QueryContext(ctx, `SELECT id, title FROM articles WHERE id IN (`+placeholders(n)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("sqlite.Titles: %w", err)
+		}
+		for rows.Next() {
+			var id, t string
+			if err := rows.Scan(&id, &t); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("sqlite.Titles: %w", err)
+			}
+			out[id] = t
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("sqlite.Titles: %w", err)
+		}
+	}
+	return out, nil
+}

@@ -109,4 +109,14 @@ func testBrowse(t *testing.T, s chronicle.Store) {
 			t.Errorf("Excerpts(nil) = %q, %v", got, err)
 		}
 	})
+
+	t.Run("Titles", func(t *testing.T) {
+		got, err := s.Titles(ctx, []string{"art-2", "missing", "art-1", "art-2"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || got["art-1"] != "Putin and Trump talk (1)" || got["art-2"] != "Putin and Trump talk (2)" {
+			t.Errorf("Titles = %q", got)
+		}
+	})
 }

@@ -127,6 +127,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.claims(ctx, rest)
 	case "recluster":
 		return m.recluster(ctx, rest)
+	case "serve":
+		return m.serve(ctx, rest)
 	case "annotate":
 		return m.annotate(ctx, rest)
 	case "eval":
