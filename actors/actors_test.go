@@ -251,3 +251,15 @@ func TestEmbeddedPlacesParse(t *testing.T) {
 		t.Errorf("only %d cities", len(tb.cities))
 	}
 }
+
+func TestEntitiesExtendsMentions(t *testing.T) {
+	kb := mustDefault(t)
+	d := markDoc("Footage was released by Russia Today on Thursday.", "LOC:Russia", "MISC:Today")
+	ents := kb.Entities(d, day("2025-07-03"))
+	if len(ents) != 1 || ents[0].Text != "Russia Today" || ents[0].Type != "ORG" || ents[0].Actor != "RUSMED" {
+		t.Fatalf("entities = %+v", ents)
+	}
+	if len(d.Mentions) != 1 || d.Mentions[0].Type != "ORG" || d.Tok(d.Mentions[0].Last-1) != "Today" {
+		t.Errorf("d.Mentions not corrected: %+v", d.Mentions)
+	}
+}

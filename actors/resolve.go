@@ -17,7 +17,9 @@ import (
 // person, organisation, place or demonym however often and however it is named, with ids e1, e2,
 // … in the order of first mention. Span is the first of the fullest mentions; Mentions lists
 // every mention (nominal ones such as "the Russian president" included) in text order. Invalid
-// mentions (out of range) are ignored.
+// mentions (out of range) are ignored. Entities corrects d.Mentions in one way: a mention
+// followed by the rest of a known organisation's name ("Russia" + "Today") is extended to the
+// whole name, typed ORG, and mentions it swallows are removed.
 func (kb *KB) Entities(d *text.Doc, date time.Time) []chronicle.Entity {
 	if d == nil || len(d.Mentions) == 0 {
 		return []chronicle.Entity{}
@@ -104,6 +106,7 @@ func (r *resolver) prepare() {
 	d := r.d
 	n := len(d.Tokens)
 	r.ms = make([]mres, 0, len(d.Mentions))
+	extended := false
 	for _, m := range d.Mentions {
 		if m.First < 0 || m.Last > n || m.First >= m.Last {
 			continue
@@ -131,15 +134,45 @@ func (r *resolver) prepare() {
 			break
 		}
 		x.sent = d.SentenceOf(x.first)
-		r.extend(&x)
+		if r.extend(&x) {
+			extended = true
+		}
 		r.resolveMention(&x)
 		r.ms = append(r.ms, x)
 	}
+	if extended {
+		r.fixMentions()
+	}
+}
+
+// fixMentions writes extended mentions back to d.Mentions (dropping those they swallowed), so
+// that later stages see "Russia Today" as one ORG name.
+func (r *resolver) fixMentions() {
+	out := r.d.Mentions[:0]
+	j := 0
+	for _, m := range r.d.Mentions {
+		for j < len(r.ms) && r.ms[j].mFirst < m.First {
+			j++
+		}
+		if j < len(r.ms) && r.ms[j].mFirst == m.First {
+			x := &r.ms[j]
+			if x.last > m.Last {
+				m.Last, m.Type = x.last, x.typ
+			}
+			out = append(out, m)
+			continue
+		}
+		if len(out) > 0 && m.First < out[len(out)-1].Last {
+			continue // swallowed by an extended mention
+		}
+		out = append(out, m)
+	}
+	r.d.Mentions = out
 }
 
 // extend grows a mention over the capitalised words after it when together they name an
 // organisation the KB knows ("Russia" + "Today" → RT), a common tagging slip.
-func (r *resolver) extend(x *mres) {
+func (r *resolver) extend(x *mres) bool {
 	end := r.d.Sentences[x.sent].Last
 	for n := 2; n >= 1; n-- {
 		if x.last+n > end || !r.words(x.last, x.last+n) {
@@ -160,9 +193,10 @@ func (r *resolver) extend(x *mres) {
 		}); e != nil {
 			x.last += n
 			x.typ = chronicle.ORG
-			return
+			return true
 		}
 	}
+	return false
 }
 
 func (r *resolver) resolveMention(x *mres) {
