@@ -190,8 +190,9 @@ func compatible(a, b string) bool { return a == "" || b == "" || a == b }
 //
 //  1. Seeds: mentions dated by a time expression to one day form one cluster per day and act;
 //     generic mentions (040) join the best-supported act of their day.
-//  2. Mentions dated more coarsely ("2025-07") join the best-supported compatible seed whose day
-//     they cover (most articles, then earliest); mentions dated only by their article join the
+//  2. Mentions dated more coarsely ("2025-07") join a compatible seed whose day they cover: the
+//     latest on or before their article's date (the most recent such event), else the best
+//     supported, then the earliest; mentions dated only by their article join the
 //     nearest compatible seed up to WeakDays before the article's date (after it, up to ten
 //     times that, for a prospective mention).
 //  3. The rest form clusters of equal coarse date and act, or, for article-dated ones, of act
@@ -343,12 +344,12 @@ func clusterClass(its []*item, class int) []*group {
 			continue
 		}
 		var best *group
-		if it.strong { // coarse: best-supported seed whose day it covers
+		if it.strong { // coarse: the latest seed it covers on or before its article's date
 			for _, g := range seeds {
 				if g.day < it.start || g.day > it.end || !compatible(act[g], it.act) {
 					continue
 				}
-				if best == nil || support[g] > support[best] || support[g] == support[best] && g.day < best.day {
+				if best == nil || coarseBetter(g, best, it.art, support) {
 					best = g
 				}
 			}
@@ -412,6 +413,23 @@ func clusterClass(its []*item, class int) []*group {
 	return out
 }
 
+// coarseBetter reports whether seed g is a likelier referent than seed h of a coarse mention
+// in an article of day art: a seed on or before art beats one after it; among those before,
+// the later (the most recent event of its kind); among those after, the better supported,
+// then the earlier.
+func coarseBetter(g, h *group, art int, support map[*group]int) bool {
+	gb, hb := g.day <= art, h.day <= art
+	switch {
+	case gb != hb:
+		return gb
+	case gb:
+		return g.day > h.day || g.day == h.day && g.act < h.act
+	case support[g] != support[h]:
+		return support[g] > support[h]
+	}
+	return g.day < h.day || g.day == h.day && g.act < h.act
+}
+
 // summarize builds the cluster of a group and sets its mentions' cluster id.
 func summarize(block string, class int, g *group) chronicle.Cluster {
 	sort.Slice(g.items, func(i, j int) bool { return less(g.items[i], g.items[j]) })
@@ -467,7 +485,7 @@ func summarize(block string, class int, g *group) chronicle.Cluster {
 	c.SourceKey, c.TargetKey = best[0], best[1]
 
 	// Date: the finest granularity among time-expression dates, the value most articles give,
-	// then the earliest; without any, the article date most articles have, then the earliest.
+	// then the earliest; without any, the earliest article date (it happened by then).
 	type dv struct {
 		value      string
 		start, end int
@@ -500,7 +518,11 @@ func summarize(block string, class int, g *group) chronicle.Cluster {
 	var date dv
 	bestN := -1
 	for v, arts := range support {
-		if n := len(arts); n > bestN || n == bestN && (v.start < date.start || v.start == date.start && v.value < date.value) {
+		n := len(arts)
+		if finest < 0 {
+			n = 0 // dated by articles only: it happened on or before the earliest of them
+		}
+		if n > bestN || n == bestN && (v.start < date.start || v.start == date.start && v.value < date.value) {
 			date, bestN = v, n
 		}
 	}
