@@ -849,6 +849,9 @@ func (r *resolver) describe(ci, mi int, md mod) (role, code, country string) {
 		}
 		return role, code, country
 	}
+	if !officeTitle(md.title, md.code) {
+		return "", "", ""
+	}
 	role = titleCase(md.title)
 	switch {
 	case md.country != "":
@@ -878,6 +881,38 @@ func (r *resolver) describe(ci, mi int, md mod) (role, code, country string) {
 		role = "former " + role
 	}
 	return role, code, country
+}
+
+// officeTitle reports whether an agent title names an office or profession worth a role
+// ("Foreign Minister", "Judge", "CEO"), not a relation or a crowd ("mother", "rioter",
+// "journalists").
+func officeTitle(title, code string) bool {
+	lw := strings.ToLower(title)
+	if i := strings.LastIndexByte(lw, ' '); i >= 0 {
+		lw = lw[i+1:]
+	}
+	if n := len(lw); n > 3 && lw[n-1] == 's' && lw[n-2] != 's' && lw[n-2] != 'u' {
+		return false // a plural: "journalists"
+	}
+	if notOffices[lw] {
+		return false
+	}
+	if len(code) < 3 {
+		return false
+	}
+	switch code[:3] {
+	case "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "MED", "BUS", "EDU", "HLH", "IGO", "ELI", "REB":
+		return true
+	}
+	return false
+}
+
+var notOffices = map[string]bool{
+	"student": true, "pupil": true, "resident": true, "victim": true, "mother": true, "father": true,
+	"son": true, "daughter": true, "wife": true, "husband": true, "brother": true, "sister": true,
+	"friend": true, "neighbor": true, "neighbour": true, "fan": true, "patient": true, "worker": true,
+	"employee": true, "customer": true, "voter": true, "rioter": true, "protester": true,
+	"supporter": true, "candidate": true, "member": true, "graduate": true, "child": true,
 }
 
 func needsThe(name string) bool {

@@ -154,6 +154,11 @@ func mergePetrarch(data string, cs *countries, leaders []*actor, kb *kbData) err
 			}
 			continue
 		}
+		if len(phraseWords(e.Root)) == 1 {
+			if k := norm.Key(e.Root); cs.byKey[k] != "" || geoKeys[k] {
+				continue // a country or place under another code ("UKRAINE [SUN <911224]")
+			}
+		}
 		if !isPersonEntry(e) {
 			orgs = append(orgs, petrarchOrg(e, cameoToISO))
 			continue
