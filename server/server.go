@@ -64,7 +64,7 @@ func (s *Server) routes() {
 	s.handle("GET /api/v1/entities/{name}", s.apiEntity)
 	s.handle("GET /api/v1/timeline", s.apiTimeline)
 	s.handle("GET /api/v1/search", s.apiSearch)
-	s.handle("/api/", func(w http.ResponseWriter, r *http.Request) error {
+	s.handle("GET /api/", func(w http.ResponseWriter, r *http.Request) error {
 		return &chronicle.Error{Code: chronicle.ENOTFOUND, Message: "no such API endpoint: " + r.Method + " " + r.URL.Path,
 			Hint: "GET /api/v1/ lists the endpoints"}
 	})
@@ -87,7 +87,7 @@ func (s *Server) routes() {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		io.WriteString(w, "ok\n")
 	})
-	s.handle("/", func(w http.ResponseWriter, r *http.Request) error {
+	s.handle("GET /", func(w http.ResponseWriter, r *http.Request) error {
 		return &chronicle.Error{Code: chronicle.ENOTFOUND, Message: "there is no page at " + r.URL.Path,
 			Hint: "use the search box, or start from the start page"}
 	})
