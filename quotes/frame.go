@@ -78,15 +78,19 @@ func (x *extractor) findCues() {
 	for si := range d.Sentences {
 		c := x.context(si)
 		s := d.Sentences[si]
+		for i := s.First; i < s.Last; i++ {
+			if x.isCandidate(i) {
+				x.fs = feat.CueFeatures(&c, i, x.fs[:0])
+				x.cueP[i] = float32(feat.Prob(x.m.Score(x.fs)))
+			}
+		}
+	}
+	x.boostCues()
+	for si := range d.Sentences {
+		s := d.Sentences[si]
 		start := -1
 		for i := s.First; i <= s.Last; i++ {
-			on := false
-			if i < s.Last && x.isCandidate(i) {
-				x.fs = feat.CueFeatures(&c, i, x.fs[:0])
-				p := feat.Prob(x.m.Score(x.fs))
-				x.cueP[i] = float32(p)
-				on = p >= cueThreshold
-			}
+			on := i < s.Last && x.cueP[i] >= cueThreshold
 			if on && start < 0 {
 				start = i
 			}
@@ -99,6 +103,33 @@ func (x *extractor) findCues() {
 					}
 				}
 				start = -1
+			}
+		}
+	}
+}
+
+// boostCues marks cues the model is unsure of in constructions that are reporting beyond
+// doubt: "was quoted as saying", and a participle that introduces a quotation ("…,
+// requesting the audience, “Please …”", "…, adding: “…”").
+func (x *extractor) boostCues() {
+	n := len(x.d.Tokens)
+	for i := 0; i+2 < n; i++ {
+		if x.in[i] < 0 && x.word(i) == "quoted" && x.word(i+1) == "as" && x.word(i+2) == "saying" {
+			x.cueP[i], x.cueP[i+1], x.cueP[i+2] = boosted, boosted, boosted
+		}
+	}
+	for ri := range x.regs {
+		o := x.regs[ri].open
+		if o < 2 || x.regs[ri].words < 2 || !x.isPunct(o-1, ",", ":") {
+			continue
+		}
+		for k := o - 2; k >= 0 && k >= o-6; k-- {
+			if x.in[k] >= 0 || x.d.Tokens[k].Kind != text.Word {
+				break
+			}
+			if w := x.word(k); len(w) > 4 && strings.HasSuffix(w, "ing") && k > 0 && (x.isPunct(k-1, ",") || x.flags[k-1]&fConj != 0) {
+				x.cueP[k] = max(x.cueP[k], boosted)
+				break
 			}
 		}
 	}
@@ -245,6 +276,7 @@ func (x *extractor) frames() {
 			if pass == 0 && !a.postposed {
 				continue
 			}
+			x.trimSource(&a)
 			x.done[ci] = true
 			if len(a.parts) == 0 {
 				continue
@@ -334,7 +366,7 @@ func (x *extractor) innerAttribution(lo, hi int) bool {
 		if cr.c0 < lo || cr.c0 >= hi || x.in[cr.c0] >= 0 || x.cueP[cr.c1-1] < strongCue {
 			continue
 		}
-		if j := cr.c0 - 1; j >= lo && x.nounEnd(j) {
+		if j := cr.c0 - 1; j >= lo && x.nounEnd(j) || x.cueP[cr.c1-1] == boosted {
 			return true
 		}
 	}
@@ -396,9 +428,9 @@ func (x *extractor) verbFrame(a *att, c *feat.Context, ci int) {
 		} else if x.inversionContext(c0, lo) {
 			if e := x.walkRight(c, c1, c1-1); e > c1 && x.tailKind(e, hi) != tailClause {
 				a.src0, a.src1 = c1, e
-			} else if s := x.appositiveSubject(c, c0); s >= 0 {
+			} else if s, e := x.appositiveSubject(c, c0); s >= 0 {
 				// "Nick Witney, a fellow at the council, said …"
-				a.src0, a.src1 = s, c0-1
+				a.src0, a.src1 = s, e
 			} else if e > c1 {
 				a.src0, a.src1 = c1, e
 			}
@@ -409,6 +441,12 @@ func (x *extractor) verbFrame(a *att, c *feat.Context, ci int) {
 	if a.src0 >= 0 {
 		before = min(before, a.src0)
 		after = max(after, a.src1)
+	}
+	if isAddressVerb(x.word(c1 - 1)) {
+		// "told reporters", "told CNN on Sunday": the addressee is not a content.
+		if e := x.addressee(after, hi); e > after && x.tailKind(e, hi) != tailClause {
+			after = e
+		}
 	}
 	tail := x.tailKind(after, hi)
 	// Content before the clause: "…," he said / …, Trump said on Tuesday. After a quotation
@@ -562,7 +600,8 @@ func (x *extractor) leftContent(a *att, c *feat.Context, j int) bool {
 		start++
 	}
 	// An outer "…, Reuters reported" or "…, according to X" around a whole attribution.
-	if x.wrapperCue(a) && x.innerAttribution(start, end) {
+	if lo := x.d.Sentences[x.d.SentenceOf(start)].First; x.wrapperCue(a) && x.innerAttribution(min(start, lo), end) {
+		start = min(start, lo)
 		a.parts = append(a.parts[:0], [2]int{start, end})
 		a.wrapper = true
 		return true
@@ -648,32 +687,37 @@ func (x *extractor) parenthetical(a *att, after, hi int) {
 	}
 }
 
-// appositiveSubject finds a subject followed by an appositive or relative clause before the
-// cue at c0 ("Nick Witney, a fellow at the council who ran the agency, said"): it returns the
-// subject's start, or -1. The token before c0 must be a comma.
-func (x *extractor) appositiveSubject(c *feat.Context, c0 int) int {
+// appositiveSubject finds a subject followed by an appositive, a relative clause or a
+// prepositional phrase before the cue at c0 ("Nick Witney, a fellow at the council who ran the
+// agency, said"; "Trump, in a post on X, had announced"): it returns the source span (the
+// prepositional phrase left out), or -1, -1. The token before c0 must be a comma.
+func (x *extractor) appositiveSubject(c *feat.Context, c0 int) (int, int) {
 	if c0-1 <= c.Lo || !x.isPunct(c0-1, ",") {
-		return -1
+		return -1, -1
 	}
 	for k := c0 - 2; k > c.Lo && k >= c0-30; k-- {
 		if x.in[k] >= 0 || x.cueP[k] >= cueThreshold || x.isTerminal(k) || x.isPunct(k, ";", ":") {
-			return -1
+			return -1, -1
 		}
 		if !x.isPunct(k, ",") {
 			continue
 		}
-		// The appositive or relative clause starts after k.
+		// The appositive, relative clause or phrase starts after k.
 		n := k + 1
-		if x.flags[n]&(fDet|fRel) == 0 && x.toks[n].Cls != feat.ClsCap {
-			return -1
+		pp := x.toks[n].Cls == feat.ClsPrep
+		if x.flags[n]&(fDet|fRel) == 0 && x.toks[n].Cls != feat.ClsCap && !pp {
+			return -1, -1
 		}
 		s := x.walkLeft(c, k, k)
-		if s < k {
-			return s
+		if s >= k {
+			return -1, -1
 		}
-		return -1
+		if pp {
+			return s, k
+		}
+		return s, c0 - 1
 	}
-	return -1
+	return -1, -1
 }
 
 // rightContent sets the content to the clause after the cue.
@@ -697,6 +741,18 @@ func (x *extractor) rightContent(a *att, c *feat.Context, after, ci int) {
 		// told reporters / told him / told CNN
 		if x.flags[start]&fPron != 0 || isObjectPron(x.word(start)) || isAudience(x.word(start)) {
 			start++
+		}
+	}
+	// "requesting the audience, “Please …”": the quotation after an addressee.
+	for j := start; j < hi && j < start+6 && x.d.Tokens[j].Kind != text.Quote; j++ {
+		if x.isPunct(j, ",", ":") {
+			if r := x.in[j+1]; j+1 < hi && r >= 0 && x.regs[r].open == j+1 && j > start {
+				start = j + 1
+			}
+			break
+		}
+		if x.d.Tokens[j].Kind != text.Word || x.cueP[j] >= cueThreshold {
+			break
 		}
 	}
 	for start < hi && x.isPunct(start, ",", ":", "\u2014", "\u2013", "--") {
@@ -759,6 +815,9 @@ func (x *extractor) clauseEnd(start, hi, cue int) int {
 			c = x.context(x.d.SentenceOf(start))
 			c.Hi = hi
 			haveCtx = true
+		}
+		if t := &x.d.Tokens[j]; !t.Space && j+1 < hi && !x.d.Tokens[j+1].Space && t.Kind == text.Punct {
+			continue // a dash inside a compound: Israel–Iran
 		}
 		x.fs = feat.EndFeatures(&c, j, start, cue, commas, x.fs[:0])
 		if feat.Prob(x.m.Score(x.fs)) >= endThreshold {
@@ -1060,7 +1119,61 @@ func (x *extractor) inheritSources() {
 				break
 			}
 		}
+		if a.src0 < 0 {
+			// The sentence's subject: a pronoun or a name opening it ("He apologised … and
+			// announced that …").
+			k := s.First
+			if x.flags[k]&(fTime|fPrep|fAdv) != 0 {
+				// "Earlier in the day, …": skip the opening adverbial.
+				for j := k; j < a.cue0 && j < k+8; j++ {
+					if x.isPunct(j, ",") {
+						k = j + 1
+						break
+					}
+				}
+			}
+			for k < a.cue0 && (x.flags[k]&(fStart|fConj) != 0 || x.isPunct(k, ",")) {
+				k++
+			}
+			e := k
+			switch {
+			case k < a.cue0 && x.flags[k]&fPron != 0 && x.word(k) != "it" && x.word(k) != "It":
+				e = k + 1
+			default:
+				for e < a.cue0 && (x.toks[e].Cls == feat.ClsCap || x.toks[e].Cls == feat.ClsUpper) && x.flags[e]&(fDet|fPrep|fStart) == 0 {
+					e++
+				}
+			}
+			if e > k && e < a.cue0 {
+				a.src0, a.src1, a.inherited = k, e, true
+			}
+		}
 	}
+}
+
+// addressee returns the end of an addressee starting at token i ("reporters", "him",
+// "the audience", "CNN", "Fox News"), or i when there is none.
+func (x *extractor) addressee(i, hi int) int {
+	if i >= hi || x.d.Tokens[i].Kind != text.Word || x.in[i] >= 0 {
+		return i
+	}
+	w := x.word(i)
+	switch {
+	case isObjectPron(w) || isAudience(w) && w != "the":
+		return i + 1
+	case x.flags[i]&fDet != 0 && i+1 < hi && isAudience(x.word(i+1)):
+		return i + 2
+	case x.toks[i].Cls == feat.ClsCap || x.toks[i].Cls == feat.ClsUpper:
+		e := i
+		for e < hi && e < i+4 && (x.toks[e].Cls == feat.ClsCap || x.toks[e].Cls == feat.ClsUpper) {
+			e++
+		}
+		if e < hi && (x.word(e) == "'s" || x.word(e) == "\u2019s") {
+			return i // "told Trump's aides …"
+		}
+		return e
+	}
+	return i
 }
 
 // isAddressVerb reports whether a cue verb takes an addressee before its content.
@@ -1084,7 +1197,8 @@ func isObjectPron(w string) bool {
 func isAudience(w string) bool {
 	switch w {
 	case "reporters", "journalists", "supporters", "voters", "listeners", "viewers", "lawmakers",
-		"senators", "delegates", "students", "members", "attendees", "the":
+		"senators", "delegates", "students", "members", "attendees", "audience", "crowd",
+		"the":
 		return true
 	}
 	return false
@@ -1117,5 +1231,31 @@ func (x *extractor) epigraphs() {
 			e--
 		}
 		x.addAtt(att{cue0: k, cue1: k + 1, src0: k + 1, src1: e, parts: [][2]int{{rg.open, rg.close + 1}}})
+	}
+}
+
+// trimSource drops a prepositional phrase set off by commas from a source: "Trump, in a post
+// on Truth Social," → "Trump".
+func (x *extractor) trimSource(a *att) {
+	if a.src0 < 0 {
+		return
+	}
+	// "Earlier in the day, the governor": a leading adverbial is not part of it.
+	if x.flags[a.src0]&(fStart|fTime|fPrep) != 0 {
+		for k := a.src0 + 1; k+1 < a.src1; k++ {
+			if x.isPunct(k, ",") {
+				a.src0 = k + 1
+				break
+			}
+		}
+	}
+	for k := a.src0 + 1; k+1 < a.src1; k++ {
+		if x.isPunct(k, ",") && x.toks[k+1].Cls == feat.ClsPrep {
+			a.src1 = k
+			return
+		}
+	}
+	for a.src1 > a.src0+1 && x.isPunct(a.src1-1, ",") {
+		a.src1--
 	}
 }

@@ -46,6 +46,7 @@ func model() *feat.Model {
 const (
 	cueThreshold    = 0.4
 	strongCue       = 0.8 // a cue sure enough to be wrapped by "according to" or "reported"
+	boosted         = 0.9 // the probability given to a cue a construction makes certain
 	sourceThreshold = 0.5
 	endThreshold    = 0.5
 )

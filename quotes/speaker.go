@@ -51,6 +51,9 @@ func newResolver(x *extractor, ents []chronicle.Entity) *resolver {
 // mentionFor returns the index of the mention a's speaker resolves to, or -1.
 func (r *resolver) mentionFor(a *att) int {
 	x := r.x
+	if a.src0 < 0 || a.src1 <= a.src0 {
+		return -1
+	}
 	bs, be := x.d.Span(a.src0, a.src1)
 	// A mention inside the span.
 	best := -1
@@ -72,17 +75,21 @@ func (r *resolver) mentionFor(a *att) int {
 			break
 		}
 	}
-	if best >= 0 {
+	if best >= 0 && r.ents[r.ments[best].ent].Type == chronicle.PER {
 		return best
 	}
 	last := a.src1 - 1
 	if a.src1-a.src0 == 1 && x.flags[a.src0]&fPron != 0 {
 		return r.antecedent(a.src0)
 	}
+	// A role noun ("a Kremlin aide", "the spokesman"): the person it stands for, else the
+	// organisation or place that qualifies it.
 	if x.flags[last]&fTitle != 0 {
-		return r.byRole(a.src0, last)
+		if m := r.byRole(a.src0, last); m >= 0 {
+			return m
+		}
 	}
-	return -1
+	return best
 }
 
 func (r *resolver) typeRank(mi int) int {
@@ -171,6 +178,7 @@ func (r *resolver) antecedent(p int) int {
 	si := x.d.SentenceOf(p)
 	for s := si; s >= 0 && s >= si-3; s-- {
 		sent := x.d.Sentences[s]
+		found := false
 		for mi := r.first(sent.Start); mi < len(r.ments) && r.ments[mi].start < sent.End; mi++ {
 			m := r.ments[mi]
 			if m.start >= pb {
@@ -188,9 +196,10 @@ func (r *resolver) antecedent(p int) int {
 				continue
 			}
 			consider(mi)
+			found = true
 			break
 		}
-		if best >= 0 {
+		if found {
 			break
 		}
 	}
@@ -331,21 +340,9 @@ func (x *extractor) isChain(s0, s1 int) bool {
 // "(Reuters) -"), as the token range of the wrapper source, or (-1, -1).
 func (x *extractor) articleCredit() (int, int) {
 	d := x.d
-	// The lead: the first two sentences after the headline paragraph (or of the text when
-	// it has one paragraph).
-	first := 0
-	for first < len(d.Sentences) && d.Sentences[first].Para == d.Sentences[0].Para && len(d.Sentences) > 1 && d.Sentences[0].Para != d.Sentences[len(d.Sentences)-1].Para {
-		first++
-	}
-	if first >= len(d.Sentences) {
-		first = 0
-	}
-	lo := d.Sentences[first].First
-	hi := d.Sentences[min(first+1, len(d.Sentences)-1)].Last
-	if first == 0 && len(d.Sentences) > 1 && d.Sentences[0].Para != d.Sentences[1].Para {
-		// A one-sentence first paragraph may be the headline; look at the next one too.
-		hi = d.Sentences[min(2, len(d.Sentences)-1)].Last
-	}
+	// The lead: the first three sentences (a headline and the first two of the body).
+	lo := 0
+	hi := d.Sentences[min(2, len(d.Sentences)-1)].Last
 	for _, w := range x.wraps {
 		if w.cue0 >= lo && w.cue0 < hi && w.media && w.src0 >= 0 {
 			return w.src0, w.src1

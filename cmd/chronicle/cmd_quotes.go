@@ -7,20 +7,47 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"chronicle"
+	"chronicle/actors"
 	"chronicle/eval"
+	"chronicle/ner"
 	"chronicle/quotes"
 	"chronicle/text"
 )
 
 // Owned by the Quotes issue (5): annotate --task quotes --format brat, eval polnear.
 
-// quotesOf runs the stages the quotes extractor needs over one plain text and returns its
-// quotes in byte offsets.
-func quotesOf(txt string) []chronicle.Quote {
+// quotesOf runs the stages the quotes extractor needs over one plain text (segmentation,
+// tagging and names, entities as of date) and returns its quotes in byte offsets.
+func quotesOf(txt string, date time.Time) ([]chronicle.Quote, error) {
 	d := text.Segment(txt)
-	return quotes.Extract(d, nil)
+	rec, err := ner.Default()
+	if err != nil {
+		return nil, fmt.Errorf("quotes: loading the NER model: %w", err)
+	}
+	rec.Tag(d)
+	kb, err := actors.Default()
+	if err != nil {
+		return nil, fmt.Errorf("quotes: loading the actors: %w", err)
+	}
+	return quotes.Extract(d, kb.Entities(d, date)), nil
+}
+
+// fileDate returns the date given with --date, else a YYYY-MM-DD in the file name, else the
+// zero time (undated).
+func fileDate(flagDate, path string) time.Time {
+	if t, err := time.Parse(chronicle.DateLayout, flagDate); err == nil {
+		return t
+	}
+	base := filepath.Base(path)
+	for i := 0; i+10 <= len(base); i++ {
+		if t, err := time.Parse(chronicle.DateLayout, base[i:i+10]); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
 }
 
 // annotateBrat writes DIR/<name>.ann (brat standoff, code-point offsets) for each <name>.txt.
@@ -41,7 +68,7 @@ func (m *Main) annotateBrat(ctx context.Context, o annotateOptions) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := annotateBratFile(f, o.Out); err != nil {
+		if err := annotateBratFile(f, o.Out, fileDate(o.Date, f)); err != nil {
 			fmt.Fprintln(m.Stderr, "chronicle:", err)
 			failed++
 		}
@@ -52,13 +79,17 @@ func (m *Main) annotateBrat(ctx context.Context, o annotateOptions) error {
 	return nil
 }
 
-func annotateBratFile(path, outDir string) error {
+func annotateBratFile(path, outDir string, date time.Time) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("annotate: %w", err)
 	}
 	txt := string(raw)
-	b := eval.QuotesBrat(txt, quotesOf(txt))
+	qs, err := quotesOf(txt, date)
+	if err != nil {
+		return err
+	}
+	b := eval.QuotesBrat(txt, qs)
 	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + ".ann"
 	f, err := os.Create(filepath.Join(outDir, name))
 	if err != nil {
@@ -120,7 +151,11 @@ func (m *Main) evalPolNeAR(ctx context.Context, args []string) error {
 				return fmt.Errorf("eval polnear: %w", err)
 			}
 		} else {
-			pb = eval.QuotesBrat(txt, quotesOf(txt))
+			qs, err := quotesOf(txt, fileDate("", a.TextPath))
+			if err != nil {
+				return err
+			}
+			pb = eval.QuotesBrat(txt, qs)
 		}
 		doc.Pred, doc.Invalid = eval.ValidAttributions(pb, txt)
 		docs = append(docs, doc)
