@@ -203,7 +203,7 @@ func nerFeatures(fs []uint64, ts []tokInfo, i int, si sentInfo, pos, chunk []int
 		percep.Join2(tShortm1Short, m1.short, t.short),
 		percep.Join2(tShortShortp1, t.short, p1.short),
 		percep.Join2(tShapeCaps, t.short, caps),
-		percep.Join2(tShapeInit, t.short, uint64(t.flags&fInitial)),
+		percep.Join2(tShapeInit, t.short, uint64(t.flags&(fInitial|fQuoteInit))),
 		percep.Join2(tCaseShape, uint64(t.info.Case), t.short|caps<<63),
 		percep.Join2(tFreqShape, uint64(t.info.Freq), t.short|caps<<63),
 		percep.Join2(tLexHitShape, b2u(t.lexHit), t.short|caps<<63),

@@ -629,6 +629,15 @@ func addGazetteers(lb *lexiconBuilder, data string) (int, error) {
 			}
 		}
 	}
+	// News media: the names of GDELT's English news domains ("bloomberg.com" → Bloomberg).
+	if recs, err := readCSV(p("gdelt-cameo-lookups", "DOMAINSBYCOUNTRY-ENGLISH.TXT"), '\t'); err == nil {
+		for _, r := range recs[1:] {
+			stem, _, _ := strings.Cut(r[0], ".")
+			if len(stem) >= 4 && isLetters(stem) {
+				add(stem, gazMedia)
+			}
+		}
+	}
 	// PETRARCH actor dictionaries: people (entries with dated codes) and other actors.
 	for _, file := range []string{"Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"} {
 		b, err := os.ReadFile(p("petrarch2", "dictionaries", file))
@@ -712,4 +721,13 @@ func readCSV(path string, sep rune) ([][]string, error) {
 		return nil, fmt.Errorf("ner: %s: empty", path)
 	}
 	return recs, nil
+}
+
+func isLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }

@@ -18,29 +18,38 @@ type table[V any] struct {
 }
 
 func newTable[V any](m map[uint64]V) table[V] {
-	size := 2
-	for size < 2*len(m)+2 {
-		size <<= 1
-	}
-	t := table[V]{keys: make([]uint64, size), vals: make([]V, size), mask: uint64(size - 1)}
+	t := makeTable[V](len(m))
 	ks := make([]uint64, 0, len(m))
 	for k := range m {
 		ks = append(ks, k)
 	}
 	sort.Slice(ks, func(a, b int) bool { return ks[a] < ks[b] })
 	for _, k := range ks {
-		kk := k
-		if kk == 0 {
-			kk = 1
-		}
-		i := kk & t.mask
-		for t.keys[i] != 0 {
-			i = (i + 1) & t.mask
-		}
-		t.keys[i] = kk
-		t.vals[i] = m[k]
+		t.put(k, m[k])
 	}
 	return t
+}
+
+// makeTable returns an empty table with room for n keys.
+func makeTable[V any](n int) table[V] {
+	size := 2
+	for size < 2*n+2 {
+		size <<= 1
+	}
+	return table[V]{keys: make([]uint64, size), vals: make([]V, size), mask: uint64(size - 1)}
+}
+
+// put inserts k (which must not be present yet; the table must have room).
+func (t *table[V]) put(k uint64, v V) {
+	if k == 0 {
+		k = 1
+	}
+	i := k & t.mask
+	for t.keys[i] != 0 {
+		i = (i + 1) & t.mask
+	}
+	t.keys[i] = k
+	t.vals[i] = v
 }
 
 func (t *table[V]) get(k uint64) (V, bool) {
@@ -139,105 +148,104 @@ func (b *lexiconBuilder) build() *Lexicon {
 }
 
 // encode appends the lexicon to buf (deterministic: sorted keys).
-func (b *lexiconBuilder) encode(buf []byte) []byte {
-	ks := make([]uint64, 0, len(b.words))
-	for k := range b.words {
-		ks = append(ks, k)
+func (lx *Lexicon) encode(buf []byte) []byte {
+	type wk struct {
+		k uint64
+		v wordInfo
 	}
-	sort.Slice(ks, func(i, j int) bool { return ks[i] < ks[j] })
-	buf = binary.AppendUvarint(buf, uint64(len(ks)))
+	var ws []wk
+	for i, k := range lx.words.keys {
+		if k != 0 {
+			ws = append(ws, wk{k, lx.words.vals[i]})
+		}
+	}
+	sort.Slice(ws, func(i, j int) bool { return ws[i].k < ws[j].k })
+	buf = binary.AppendUvarint(buf, uint64(len(ws)))
 	var prev uint64
-	for _, k := range ks {
-		buf = binary.AppendUvarint(buf, k-prev)
-		prev = k
+	for _, e := range ws {
+		buf = binary.AppendUvarint(buf, e.k-prev)
+		prev = e.k
 	}
-	for _, k := range ks {
-		v := b.words[k]
-		for _, c := range v.Cl {
+	for _, e := range ws {
+		for _, c := range e.v.Cl {
 			buf = binary.AppendUvarint(buf, uint64(c))
 		}
-		buf = append(buf, v.Case, v.Freq)
+		buf = append(buf, e.v.Case, e.v.Freq)
 	}
-	ks = ks[:0]
-	for k := range b.gaz {
-		ks = append(ks, k)
+	type gk struct {
+		k uint64
+		v uint32
 	}
-	sort.Slice(ks, func(i, j int) bool { return ks[i] < ks[j] })
-	buf = binary.AppendUvarint(buf, uint64(len(ks)))
+	var gs []gk
+	for i, k := range lx.gaz.keys {
+		if k != 0 {
+			gs = append(gs, gk{k, lx.gaz.vals[i]})
+		}
+	}
+	sort.Slice(gs, func(i, j int) bool { return gs[i].k < gs[j].k })
+	buf = binary.AppendUvarint(buf, uint64(len(gs)))
 	prev = 0
-	for _, k := range ks {
-		buf = binary.AppendUvarint(buf, k-prev)
-		prev = k
+	for _, e := range gs {
+		buf = binary.AppendUvarint(buf, e.k-prev)
+		prev = e.k
 	}
-	for _, k := range ks {
-		buf = binary.AppendUvarint(buf, uint64(b.gaz[k]))
+	for _, e := range gs {
+		buf = binary.AppendUvarint(buf, uint64(e.v))
 	}
 	return buf
 }
 
-func decodeLexicon(p []byte) (*lexiconBuilder, []byte, error) {
+// decodeLexicon reads a lexicon written by encode and returns the rest of p.
+func decodeLexicon(p []byte) (*Lexicon, []byte, error) {
 	bad := fmt.Errorf("ner: bad lexicon")
-	uv := func() (uint64, bool) {
+	fail := false
+	uv := func() uint64 {
 		v, n := binary.Uvarint(p)
 		if n <= 0 {
-			return 0, false
+			fail = true
+			return 0
 		}
 		p = p[n:]
-		return v, true
+		return v
 	}
-	b := newLexiconBuilder()
-	n, ok := uv()
-	if !ok || n > uint64(len(p)) {
-		return nil, nil, bad
-	}
-	ks := make([]uint64, n)
-	var prev uint64
-	for i := range ks {
-		d, ok := uv()
-		if !ok {
-			return nil, nil, bad
+	keys := func() []uint64 {
+		n := uv()
+		if fail || n > uint64(len(p)) {
+			fail = true
+			return nil
 		}
-		prev += d
-		ks[i] = prev
+		ks := make([]uint64, n)
+		var prev uint64
+		for i := range ks {
+			prev += uv()
+			ks[i] = prev
+		}
+		return ks
 	}
+	lx := &Lexicon{}
+	ks := keys()
+	lx.words = makeTable[wordInfo](len(ks))
 	for _, k := range ks {
 		var v wordInfo
 		for j := range v.Cl {
-			c, ok := uv()
-			if !ok {
-				return nil, nil, bad
-			}
-			v.Cl[j] = uint16(c)
+			v.Cl[j] = uint16(uv())
 		}
-		if len(p) < 2 {
+		if fail || len(p) < 2 {
 			return nil, nil, bad
 		}
 		v.Case, v.Freq = p[0], p[1]
 		p = p[2:]
-		b.words[k] = v
+		lx.words.put(k, v)
 	}
-	n, ok = uv()
-	if !ok || n > uint64(len(p)) {
+	ks = keys()
+	lx.gaz = makeTable[uint32](len(ks))
+	for _, k := range ks {
+		lx.gaz.put(k, uint32(uv()))
+	}
+	if fail {
 		return nil, nil, bad
 	}
-	ks = make([]uint64, n)
-	prev = 0
-	for i := range ks {
-		d, ok := uv()
-		if !ok {
-			return nil, nil, bad
-		}
-		prev += d
-		ks[i] = prev
-	}
-	for _, k := range ks {
-		v, ok := uv()
-		if !ok {
-			return nil, nil, bad
-		}
-		b.gaz[k] = uint32(v)
-	}
-	return b, p, nil
+	return lx, p, nil
 }
 
 // tokInfo is the per-token analysis the feature templates combine.
@@ -253,15 +261,16 @@ type tokInfo struct {
 }
 
 const (
-	fCap     = 1 << iota // first rune upper case
-	fUpper               // all letters upper case (and at least one)
-	fLower               // all letters lower case
-	fDigit               // has a digit
-	fAlpha               // has a letter
-	fPunct               // no letter or digit
-	fHyphen              // has a hyphen
-	fInitial             // sentence initial
-	fPeriod              // ends with a period
+	fCap       = 1 << iota // first rune upper case
+	fUpper                 // all letters upper case (and at least one)
+	fLower                 // all letters lower case
+	fDigit                 // has a digit
+	fAlpha                 // has a letter
+	fPunct                 // no letter or digit
+	fHyphen                // has a hyphen
+	fInitial               // sentence initial
+	fPeriod                // ends with a period
+	fQuoteInit             // follows an opening quote or a colon
 )
 
 // analyze fills ti from the word s; buf is scratch space, returned for reuse.

@@ -29,7 +29,6 @@ var embedded []byte
 // Recognizer tags documents. It is read-only after loading and safe for concurrent use.
 type Recognizer struct {
 	lex        *Lexicon
-	lexb       *lexiconBuilder // kept for re-encoding only (training)
 	pos, chunk *percep.Model
 	ner        *percep.Model
 	// The scorers and label sets the taggers use: the models above, or trainers in training.
@@ -76,7 +75,7 @@ func Load(r io.Reader) (*Recognizer, error) {
 		return nil, fmt.Errorf("ner.Load: not a chronicle NER model")
 	}
 	p := data[len(fileMagic):]
-	lb, p, err := decodeLexicon(p)
+	lx, p, err := decodeLexicon(p)
 	if err != nil {
 		return nil, fmt.Errorf("ner.Load: %w", err)
 	}
@@ -87,11 +86,11 @@ func Load(r io.Reader) (*Recognizer, error) {
 			return nil, fmt.Errorf("ner.Load: model %d: %w", i, err)
 		}
 	}
-	return newRecognizer(lb, ms[0], ms[1], ms[2]), nil
+	return newRecognizer(lx, ms[0], ms[1], ms[2]), nil
 }
 
-func newRecognizer(lb *lexiconBuilder, pos, chunk, nerm *percep.Model) *Recognizer {
-	r := &Recognizer{lex: lb.build(), lexb: lb, pos: pos, chunk: chunk, ner: nerm}
+func newRecognizer(lx *Lexicon, pos, chunk, nerm *percep.Model) *Recognizer {
+	r := &Recognizer{lex: lx, pos: pos, chunk: chunk, ner: nerm}
 	r.posM, r.chunkM, r.nerM = pos, chunk, nerm
 	r.posL, r.chunkL, r.trans = pos.Labels, chunk.Labels, nerm.Trans
 	r.setNERLabels(nerm.Labels)
@@ -141,7 +140,7 @@ func (r *Recognizer) WriteModel(w io.Writer) error {
 		return err
 	}
 	buf := []byte(fileMagic)
-	buf = r.lexb.encode(buf)
+	buf = r.lex.encode(buf)
 	var b bytes.Buffer
 	b.Write(buf)
 	for _, m := range []*percep.Model{r.pos, r.chunk, r.ner} {
@@ -264,6 +263,12 @@ func (r *Recognizer) prepare(d *text.Doc, sents []text.Sentence, s *scratch) {
 			if ts[i].flags&fPunct == 0 {
 				ts[i].flags |= fInitial
 				break
+			}
+		}
+		for i := 1; i < len(ts); i++ {
+			switch d.Tok(se.First + i - 1) {
+			case "\"", "\u201c", "``", "'", "\u2018", ":":
+				ts[i].flags |= fQuoteInit
 			}
 		}
 		r.lex.matchGaz(ts)

@@ -44,18 +44,28 @@ func (r *Recognizer) tagNERDoc(sents []text.Sentence, s *scratch, hook sentenceH
 			}
 		}
 	}
-	// Pass 2: hints from every other mention in pass 1.
+	// Pass 2: hints from every other mention in pass 1. A sentence whose hints did not change
+	// keeps its pass-1 labels (its features are the same), except in training.
 	for _, se := range sents {
 		a, b := se.First, se.Last
 		if a >= b {
 			continue
 		}
 		ts := s.ts[a:b]
+		same := true
 		for i := range ts {
 			if ts[i].flags&fCap != 0 {
 				own := r.nerType[s.pass1[a+i]]
-				ts[i].doc = hint(s.hist[ts[i].wl], &own)
+				h := hint(s.hist[ts[i].wl], &own)
+				if h != ts[i].doc {
+					same = false
+				}
+				ts[i].doc = h
 			}
+		}
+		if same && hook == nil {
+			copy(s.ner[a:b], s.pass1[a:b])
+			continue
 		}
 		r.nerSentence(ts, s.pos[a:b], s.chunk[a:b], s.ner[a:b], s)
 		if hook != nil {

@@ -79,30 +79,33 @@ func Train(o TrainOptions) (*Recognizer, TrainReport, error) {
 	if o.Limit > 0 && o.Limit < len(trainDocs) {
 		trainDocs = trainDocs[:o.Limit]
 	}
-	lb := newLexiconBuilder()
+	var lx *Lexicon
 	switch {
 	case o.NoLexicon:
+		lx = newLexiconBuilder().build()
 	case o.LexiconCache != "" && fileExists(o.LexiconCache):
 		b, err := os.ReadFile(o.LexiconCache)
 		if err != nil {
 			return nil, rep, fmt.Errorf("ner.Train: %w", err)
 		}
-		if lb, _, err = decodeLexicon(b); err != nil {
+		if lx, _, err = decodeLexicon(b); err != nil {
 			return nil, rep, fmt.Errorf("ner.Train: %s: %w", o.LexiconCache, err)
 		}
 	default:
+		lb := newLexiconBuilder()
 		if err := buildLexicon(lb, o.Data, trainDocs, o.Seed, logf); err != nil {
 			return nil, rep, err
 		}
+		lx = lb.build()
 		if o.LexiconCache != "" {
-			if err := os.WriteFile(o.LexiconCache, lb.encode(nil), 0o644); err != nil {
+			if err := os.WriteFile(o.LexiconCache, lx.encode(nil), 0o644); err != nil {
 				return nil, rep, fmt.Errorf("ner.Train: %w", err)
 			}
 		}
 	}
-	logf("lexicon: %d words, %d gazetteer keys (%v)", len(lb.words), len(lb.gaz), time.Since(start).Round(time.Millisecond))
+	logf("lexicon built (%v)", time.Since(start).Round(time.Millisecond))
 
-	r := &Recognizer{lex: lb.build(), lexb: lb}
+	r := &Recognizer{lex: lx}
 	r.posL = collectLabels(trainDocs, 1)
 	r.chunkL = collectLabels(trainDocs, 2)
 	r.setNERLabels(nerLabels)

@@ -44,54 +44,62 @@ func Str(s string) uint64 {
 	return h
 }
 
-// Model is a trained, averaged perceptron: read-only, safe for concurrent use.
+// Model is a trained, averaged perceptron: read-only, safe for concurrent use. Each feature's
+// non-zero weights are stored sparsely (most features touch a few labels only).
 type Model struct {
 	Labels []string
 	// Trans[(p+1)*L+y] is the weight of label y after label p; row 0 is the sentence start.
 	// Empty for models decoded greedily.
 	Trans []float32
-	keys  []uint64  // open addressing; 0 marks an empty slot
-	rows  []int32   // weight row of the key in the same slot
-	w     []float32 // len(rows in use) * L
+	slots []slot // open addressing; key 0 marks an empty slot
+	ents  []entry
 	mask  uint64
+	nfeat int
+}
+
+type slot struct {
+	key    uint64
+	off, n uint32 // the feature's weights are ents[off:off+n]
+}
+
+type entry struct {
+	w float32
+	l uint32
 }
 
 // NumLabels returns the number of labels.
 func (m *Model) NumLabels() int { return len(m.Labels) }
 
 // NumFeatures returns the number of features with weights.
-func (m *Model) NumFeatures() int { return len(m.w) / len(m.Labels) }
+func (m *Model) NumFeatures() int { return m.nfeat }
 
-// row returns the weights of feature f, or nil.
-func (m *Model) row(f uint64) []float32 {
-	if f == 0 {
-		f = 1
-	}
-	L := len(m.Labels)
-	for i := f & m.mask; ; i = (i + 1) & m.mask {
-		k := m.keys[i]
-		if k == f {
-			r := int(m.rows[i]) * L
-			return m.w[r : r+L : r+L]
-		}
-		if k == 0 {
-			return nil
-		}
-	}
+// Density returns the share of non-zero weights.
+func (m *Model) Density() float64 {
+	return float64(len(m.ents)) / float64(max(1, m.nfeat*len(m.Labels)))
 }
 
 // Score adds the weights of features fs to scores (len(scores) == NumLabels()).
 func (m *Model) Score(fs []uint64, scores []float32) {
 	for _, f := range fs {
-		if r := m.row(f); r != nil {
-			s := scores[:len(r)]
-			for j, v := range r {
-				s[j] += v
+		if f == 0 {
+			f = 1
+		}
+		for i := f & m.mask; ; i = (i + 1) & m.mask {
+			sl := &m.slots[i]
+			if sl.key == f {
+				for _, e := range m.ents[sl.off : sl.off+sl.n] {
+					scores[e.l] += e.w
+				}
+				break
+			}
+			if sl.key == 0 {
+				break
 			}
 		}
 	}
 }
 
+// newModel builds a model from features and their dense weight rows (len(feats)*L).
 func newModel(labels []string, feats []uint64, w []float32, trans []float32) *Model {
 	L := len(labels)
 	n := len(feats)
@@ -99,19 +107,23 @@ func newModel(labels []string, feats []uint64, w []float32, trans []float32) *Mo
 	for size < 2*n+2 {
 		size <<= 1
 	}
-	m := &Model{Labels: labels, Trans: trans, keys: make([]uint64, size), rows: make([]int32, size), w: w, mask: uint64(size - 1)}
+	m := &Model{Labels: labels, Trans: trans, slots: make([]slot, size), mask: uint64(size - 1), nfeat: n}
 	for r, f := range feats {
 		if f == 0 {
 			f = 1
 		}
+		off := uint32(len(m.ents))
+		for j, v := range w[r*L : r*L+L] {
+			if v != 0 {
+				m.ents = append(m.ents, entry{v, uint32(j)})
+			}
+		}
 		i := f & m.mask
-		for m.keys[i] != 0 {
+		for m.slots[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
-		m.keys[i] = f
-		m.rows[i] = int32(r)
+		m.slots[i] = slot{key: f, off: off, n: uint32(len(m.ents)) - off}
 	}
-	_ = L
 	return m
 }
 
@@ -283,15 +295,14 @@ func Viterbi(em []float32, L int, trans []float32, allowed []bool, back []int16,
 	}
 }
 
-const magic = "PCP1"
+const magic = "PCP2"
 
-// WriteTo writes m in a compact binary form: weights are quantised to int16 per feature row
-// with a float32 scale.
+// WriteTo writes m in a compact binary form: features sorted by key, each with its non-zero
+// weights quantised to integers with a float32 scale per feature.
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
-	L := len(m.Labels)
 	var buf []byte
 	buf = append(buf, magic...)
-	buf = binary.AppendUvarint(buf, uint64(L))
+	buf = binary.AppendUvarint(buf, uint64(len(m.Labels)))
 	for _, l := range m.Labels {
 		buf = binary.AppendUvarint(buf, uint64(len(l)))
 		buf = append(buf, l...)
@@ -300,29 +311,25 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	for _, v := range m.Trans {
 		buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(v))
 	}
-	// Features sorted by key, so that the output does not depend on table layout.
-	type kr struct {
-		k uint64
-		r int32
-	}
-	var ks []kr
-	for i, k := range m.keys {
-		if k != 0 {
-			ks = append(ks, kr{k, m.rows[i]})
+	var ss []slot
+	for _, sl := range m.slots {
+		if sl.key != 0 {
+			ss = append(ss, sl)
 		}
 	}
-	sort.Slice(ks, func(a, b int) bool { return ks[a].k < ks[b].k })
-	buf = binary.AppendUvarint(buf, uint64(len(ks)))
+	sort.Slice(ss, func(a, b int) bool { return ss[a].key < ss[b].key })
+	buf = binary.AppendUvarint(buf, uint64(len(ss)))
 	var prev uint64
-	for _, e := range ks {
-		buf = binary.AppendUvarint(buf, e.k-prev)
-		prev = e.k
+	for _, sl := range ss {
+		buf = binary.AppendUvarint(buf, sl.key-prev)
+		prev = sl.key
 	}
-	for _, e := range ks {
-		row := m.w[int(e.r)*L : int(e.r)*L+L]
+	for _, sl := range ss {
+		row := m.ents[sl.off : sl.off+sl.n]
+		buf = binary.AppendUvarint(buf, uint64(len(row)))
 		var mx float32
-		for _, v := range row {
-			if a := float32(math.Abs(float64(v))); a > mx {
+		for _, e := range row {
+			if a := float32(math.Abs(float64(e.w))); a > mx {
 				mx = a
 			}
 		}
@@ -331,9 +338,9 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 			scale = 1
 		}
 		buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(scale))
-		for _, v := range row {
-			q := int64(math.Round(float64(v / scale)))
-			buf = binary.AppendVarint(buf, q)
+		for _, e := range row {
+			buf = binary.AppendUvarint(buf, uint64(e.l))
+			buf = binary.AppendVarint(buf, int64(math.Round(float64(e.w/scale))))
 		}
 	}
 	n, err := w.Write(buf)
@@ -349,30 +356,31 @@ func Read(data []byte) (*Model, []byte, error) {
 		return nil, nil, ErrFormat
 	}
 	p := data[4:]
+	bad := false
 	uv := func() uint64 {
 		v, n := binary.Uvarint(p)
 		if n <= 0 {
-			p = nil
+			bad = true
 			return 0
 		}
 		p = p[n:]
 		return v
 	}
 	L := int(uv())
-	if L <= 0 || L > 1000 {
+	if bad || L <= 0 || L > 1000 {
 		return nil, nil, ErrFormat
 	}
 	labels := make([]string, L)
 	for i := range labels {
 		n := int(uv())
-		if n > len(p) {
+		if bad || n > len(p) {
 			return nil, nil, ErrFormat
 		}
 		labels[i] = string(p[:n])
 		p = p[n:]
 	}
 	nt := int(uv())
-	if nt*4 > len(p) {
+	if bad || nt*4 > len(p) {
 		return nil, nil, ErrFormat
 	}
 	var trans []float32
@@ -384,35 +392,48 @@ func Read(data []byte) (*Model, []byte, error) {
 		p = p[4*nt:]
 	}
 	nf := int(uv())
-	if nf < 0 || nf > len(p) {
+	if bad || nf > len(p) {
 		return nil, nil, ErrFormat
 	}
-	feats := make([]uint64, nf)
-	var prev uint64
-	for i := range feats {
-		prev += uv()
-		feats[i] = prev
+	size := 1
+	for size < 2*nf+2 {
+		size <<= 1
 	}
-	w := make([]float32, nf*L)
-	for i := 0; i < nf; i++ {
-		if len(p) < 4 {
+	m := &Model{Labels: labels, Trans: trans, slots: make([]slot, size), mask: uint64(size - 1), nfeat: nf}
+	keys := make([]uint64, nf)
+	var prev uint64
+	for i := range keys {
+		prev += uv()
+		keys[i] = prev
+	}
+	m.ents = make([]entry, 0, nf*2)
+	for _, k := range keys {
+		n := int(uv())
+		if bad || n > L || len(p) < 4 {
 			return nil, nil, ErrFormat
 		}
 		scale := math.Float32frombits(binary.LittleEndian.Uint32(p))
 		p = p[4:]
-		for j := 0; j < L; j++ {
-			q, n := binary.Varint(p)
-			if n <= 0 {
+		off := uint32(len(m.ents))
+		for j := 0; j < n; j++ {
+			l := uv()
+			q, c := binary.Varint(p)
+			if bad || c <= 0 || l >= uint64(L) {
 				return nil, nil, fmt.Errorf("%w: truncated weights", ErrFormat)
 			}
-			p = p[n:]
-			w[i*L+j] = float32(q) * scale
+			p = p[c:]
+			m.ents = append(m.ents, entry{float32(q) * scale, uint32(l)})
 		}
+		if k == 0 {
+			return nil, nil, ErrFormat
+		}
+		i := k & m.mask
+		for m.slots[i].key != 0 {
+			i = (i + 1) & m.mask
+		}
+		m.slots[i] = slot{key: k, off: off, n: uint32(len(m.ents)) - off}
 	}
-	if p == nil {
-		return nil, nil, ErrFormat
-	}
-	return newModel(labels, feats, w, trans), p, nil
+	return m, p, nil
 }
 
 // Bytes is the FNV-1a hash of b (equal to Str(string(b))).
