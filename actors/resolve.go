@@ -844,6 +844,9 @@ func (r *resolver) describe(ci, mi int, md mod) (role, code, country string) {
 			prep = " for "
 		}
 		role = titleLower + prep + whom
+		if md.former {
+			role = "former " + role
+		}
 		if len(whomCode) >= 3 {
 			code = whomCode[:3] + sectorOr(whomCode, sector)
 		}
@@ -947,20 +950,24 @@ func (r *resolver) cameo(iso3 string) string {
 	return iso3
 }
 
-// previousPerson returns the cluster of the nearest person mentioned before mention mi in its
-// sentence or the previous one, other than cluster ci; -1 when none.
+// previousPerson returns the person a "his" or "her" before mention mi refers to: among the
+// people named earlier in its sentence or the one before (other than cluster ci), the most
+// mentioned in the article, the nearest on ties; -1 when none.
 func (r *resolver) previousPerson(ci, mi int) int {
 	sent := r.ms[mi].sent
+	best, bestN := -1, 0
 	for j := mi - 1; j >= 0; j-- {
 		x := &r.ms[j]
 		if x.sent < sent-1 {
 			break
 		}
 		if x.typ == chronicle.PER && x.cl != ci && x.cl >= 0 {
-			return x.cl
+			if n := len(r.cs[x.cl].ms); n > bestN {
+				best, bestN = x.cl, n
+			}
 		}
 	}
-	return -1
+	return best
 }
 
 func titleCase(s string) string {
