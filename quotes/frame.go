@@ -585,6 +585,9 @@ func (x *extractor) leftContent(a *att, c *feat.Context, j int) bool {
 	if x.toks[j].Cls == feat.ClsCloseQ {
 		end = j + 1
 	}
+	if end <= c.Lo {
+		return false
+	}
 	start := c.Lo
 	if r := x.in[end-1]; r >= 0 {
 		// The content ends with a quotation: one that began in an earlier sentence, or one
@@ -746,8 +749,10 @@ func (x *extractor) rightContent(a *att, c *feat.Context, after, ci int) {
 	// "requesting the audience, “Please …”": the quotation after an addressee.
 	for j := start; j < hi && j < start+6 && x.d.Tokens[j].Kind != text.Quote; j++ {
 		if x.isPunct(j, ",", ":") {
-			if r := x.in[j+1]; j+1 < hi && r >= 0 && x.regs[r].open == j+1 && j > start {
-				start = j + 1
+			if j+1 < hi && j > start {
+				if r := x.in[j+1]; r >= 0 && x.regs[r].open == j+1 {
+					start = j + 1
+				}
 			}
 			break
 		}
