@@ -92,8 +92,17 @@ func b2u(b bool) uint64 {
 }
 
 // posFeatures appends the part-of-speech features of token i (tags: predicted tags so far,
-// as label indexes+1; 0 = none).
+// as label indexes; only tags[:i] are read).
 func posFeatures(fs []uint64, ts []tokInfo, i int, tags []int) []uint64 {
+	fs = posContext(fs, ts, i, tags)
+	for k := -2; k <= 2; k++ {
+		fs = posUnary(fs, at(ts, i+k), k)
+	}
+	return fs
+}
+
+// posContext appends the POS features of token i that depend on more than one word.
+func posContext(fs []uint64, ts []tokInfo, i int, tags []int) []uint64 {
 	t := &ts[i]
 	p1, p2 := uint64(0), uint64(0)
 	if i > 0 {
@@ -102,37 +111,47 @@ func posFeatures(fs []uint64, ts []tokInfo, i int, tags []int) []uint64 {
 	if i > 1 {
 		p2 = uint64(tags[i-2] + 1)
 	}
-	m1, pl1 := at(ts, i-1), at(ts, i+1)
-	fs = append(fs,
+	return append(fs,
 		percep.Join(tBias, 0),
-		percep.Join(tWL, t.wl),
-		percep.Join(tW, t.w),
-		percep.Join(tSuf, t.suf[0]),
-		percep.Join(tSuf+100, t.suf[1]),
-		percep.Join(tSuf+200, t.suf[2]),
-		percep.Join(tPre, t.pre[0]),
-		percep.Join(tShape, t.shape),
-		percep.Join(tWLm1, m1.wl),
-		percep.Join(tWLp1, pl1.wl),
-		percep.Join(tWLm2, at(ts, i-2).wl),
-		percep.Join(tWLp2, at(ts, i+2).wl),
-		percep.Join(tSuf3m1, m1.suf[2]),
-		percep.Join(tSuf3p1, pl1.suf[2]),
 		percep.Join(tTagm1, p1),
 		percep.Join(tTagm2, p2),
 		percep.Join2(tTagm12, p1, p2),
 		percep.Join2(tTagm1WL, p1, t.wl),
 		percep.Join2(tShapeInit, t.short, uint64(t.flags&fInitial)),
 	)
-	if t.info.Cl[0] != 0 {
+}
+
+// posUnary appends the POS features that word t contributes at offset k from the token tagged.
+func posUnary(fs []uint64, t *tokInfo, k int) []uint64 {
+	switch k {
+	case 0:
 		fs = append(fs,
-			percep.Join(tCl, uint64(t.info.Cl[0])),
-			percep.Join(tCl+100, uint64(t.info.Cl[1])),
-			percep.Join(tCl+200, uint64(t.info.Cl[2])),
+			percep.Join(tWL, t.wl),
+			percep.Join(tW, t.w),
+			percep.Join(tSuf, t.suf[0]),
+			percep.Join(tSuf+100, t.suf[1]),
+			percep.Join(tSuf+200, t.suf[2]),
+			percep.Join(tPre, t.pre[0]),
+			percep.Join(tShape, t.shape),
 		)
-	}
-	if pl1.info.Cl[1] != 0 {
-		fs = append(fs, percep.Join(tClp1, uint64(pl1.info.Cl[1])))
+		if t.info.Cl[0] != 0 {
+			fs = append(fs,
+				percep.Join(tCl, uint64(t.info.Cl[0])),
+				percep.Join(tCl+100, uint64(t.info.Cl[1])),
+				percep.Join(tCl+200, uint64(t.info.Cl[2])),
+			)
+		}
+	case -1:
+		fs = append(fs, percep.Join(tWLm1, t.wl), percep.Join(tSuf3m1, t.suf[2]))
+	case 1:
+		fs = append(fs, percep.Join(tWLp1, t.wl), percep.Join(tSuf3p1, t.suf[2]))
+		if t.info.Cl[1] != 0 {
+			fs = append(fs, percep.Join(tClp1, uint64(t.info.Cl[1])))
+		}
+	case -2:
+		fs = append(fs, percep.Join(tWLm2, t.wl))
+	case 2:
+		fs = append(fs, percep.Join(tWLp2, t.wl))
 	}
 	return fs
 }
@@ -178,6 +197,65 @@ func chunkFeatures(fs []uint64, ts []tokInfo, i int, pos []int, tags []int) []ui
 // nerFeatures appends the named-entity features of token i; pos and chunk are the POS and
 // chunk label indexes of the sentence.
 func nerFeatures(fs []uint64, ts []tokInfo, i int, si sentInfo, pos, chunk []int) []uint64 {
+	fs = nerContext(fs, ts, i, si, pos, chunk)
+	for k := -2; k <= 2; k++ {
+		fs = nerUnary(fs, at(ts, i+k), k, si.caps)
+	}
+	return fs
+}
+
+// nerUnary appends the NER features that word t contributes at offset k from the token
+// tagged (caps: the sentence is in capitals).
+func nerUnary(fs []uint64, t *tokInfo, k int, capsSent bool) []uint64 {
+	caps := b2u(capsSent)
+	switch k {
+	case 0:
+		fs = append(fs,
+			percep.Join(tWL, t.wl),
+			percep.Join(tWN, t.wn),
+			percep.Join(tShape, t.shape),
+			percep.Join2(tShapeCaps, t.short, caps),
+			percep.Join2(tCaseShape, uint64(t.info.Case), t.short|caps<<63),
+			percep.Join2(tFreqShape, uint64(t.info.Freq), t.short|caps<<63),
+			percep.Join2(tLexHitShape, b2u(t.lexHit), t.short|caps<<63),
+		)
+		if !capsSent {
+			fs = append(fs, percep.Join(tW, t.w))
+		}
+		for j := 0; j < 4; j++ {
+			if t.pre[j] != 0 {
+				fs = append(fs, percep.Join(tPre+uint64(j)*100, t.pre[j]))
+			}
+			if t.suf[j] != 0 {
+				fs = append(fs, percep.Join(tSuf+uint64(j)*100, t.suf[j]))
+			}
+		}
+		for j := 0; j < 3; j++ {
+			fs = append(fs, percep.Join(tCl+uint64(j)*100, uint64(t.info.Cl[j])))
+		}
+	case -1, 1:
+		tw, tsh, tww, tcl := tWLm1, tShapem1, tWm1, tClm1
+		if k == 1 {
+			tw, tsh, tww, tcl = tWLp1, tShapep1, tWp1, tClp1
+		}
+		fs = append(fs, percep.Join(tw, t.wl), percep.Join(tsh, t.shape))
+		if !capsSent {
+			fs = append(fs, percep.Join(tww, t.w))
+		}
+		for j := 0; j < 3; j++ {
+			fs = append(fs, percep.Join(tcl+uint64(j)*100, uint64(t.info.Cl[j])))
+		}
+	case -2:
+		fs = append(fs, percep.Join(tWLm2, t.wl))
+	case 2:
+		fs = append(fs, percep.Join(tWLp2, t.wl))
+	}
+	return fs
+}
+
+// nerContext appends the NER features of token i that depend on more than one word, on its
+// position or on the document.
+func nerContext(fs []uint64, ts []tokInfo, i int, si sentInfo, pos, chunk []int) []uint64 {
 	t := &ts[i]
 	m1, p1 := at(ts, i-1), at(ts, i+1)
 	pp := func(k int) uint64 {
@@ -189,51 +267,19 @@ func nerFeatures(fs []uint64, ts []tokInfo, i int, si sentInfo, pos, chunk []int
 	caps := b2u(si.caps)
 	fs = append(fs,
 		percep.Join(tBias, 0),
-		percep.Join(tWL, t.wl),
-		percep.Join(tWN, t.wn),
-		percep.Join(tWLm1, m1.wl),
-		percep.Join(tWLp1, p1.wl),
-		percep.Join(tWLm2, at(ts, i-2).wl),
-		percep.Join(tWLp2, at(ts, i+2).wl),
 		percep.Join2(tWLm1WL, m1.wl, t.wl),
 		percep.Join2(tWLWLp1, t.wl, p1.wl),
-		percep.Join(tShape, t.shape),
-		percep.Join(tShapem1, m1.shape),
-		percep.Join(tShapep1, p1.shape),
 		percep.Join2(tShortm1Short, m1.short, t.short),
 		percep.Join2(tShortShortp1, t.short, p1.short),
-		percep.Join2(tShapeCaps, t.short, caps),
 		percep.Join2(tShapeInit, t.short, uint64(t.flags&(fInitial|fQuoteInit))),
-		percep.Join2(tCaseShape, uint64(t.info.Case), t.short|caps<<63),
-		percep.Join2(tFreqShape, uint64(t.info.Freq), t.short|caps<<63),
-		percep.Join2(tLexHitShape, b2u(t.lexHit), t.short|caps<<63),
 		percep.Join2(tWLm1Shape, m1.wl, t.short),
 		percep.Join2(tShapeWLp1, t.short, p1.wl),
 		percep.Join(tPOS, pp(i)),
 		percep.Join2(tPOSm1POS, pp(i-1), pp(i)),
 		percep.Join2(tPOSPOSp1, pp(i), pp(i+1)),
 		percep.Join(tChunk, uint64(chunk[i])),
+		percep.Join2(tClm1Cl, uint64(m1.info.Cl[1]), uint64(t.info.Cl[1])),
 	)
-	if !si.caps {
-		fs = append(fs, percep.Join(tW, t.w), percep.Join(tWm1, m1.w), percep.Join(tWp1, p1.w))
-	}
-	for k := 0; k < 4; k++ {
-		if t.pre[k] != 0 {
-			fs = append(fs, percep.Join(tPre+uint64(k)*100, t.pre[k]))
-		}
-		if t.suf[k] != 0 {
-			fs = append(fs, percep.Join(tSuf+uint64(k)*100, t.suf[k]))
-		}
-	}
-	for k := 0; k < 3; k++ {
-		kk := uint64(k) * 100
-		fs = append(fs,
-			percep.Join(tCl+kk, uint64(t.info.Cl[k])),
-			percep.Join(tClm1+kk, uint64(m1.info.Cl[k])),
-			percep.Join(tClp1+kk, uint64(p1.info.Cl[k])),
-		)
-	}
-	fs = append(fs, percep.Join2(tClm1Cl, uint64(m1.info.Cl[1]), uint64(t.info.Cl[1])))
 	for g := t.gaz; g != 0; g &= g - 1 {
 		b := uint64(trailing(g))
 		fs = append(fs, percep.Join(tGaz, b), percep.Join2(tGazShape, b, t.short))

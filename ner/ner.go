@@ -39,7 +39,7 @@ type Recognizer struct {
 	nerType            []int    // per NER label: 0 for O, 1.. for PER LOC ORG MISC
 	nerBegin           []bool
 	allowed            []bool // IOB2 transitions, (L+1)*L as percep.Viterbi wants
-	pool               sync.Pool
+	free               chan *scratch
 }
 
 var (
@@ -90,7 +90,7 @@ func Load(r io.Reader) (*Recognizer, error) {
 }
 
 func newRecognizer(lx *Lexicon, pos, chunk, nerm *percep.Model) *Recognizer {
-	r := &Recognizer{lex: lx, pos: pos, chunk: chunk, ner: nerm}
+	r := &Recognizer{lex: lx, pos: pos, chunk: chunk, ner: nerm, free: make(chan *scratch, 64)}
 	r.posM, r.chunkM, r.nerM = pos, chunk, nerm
 	r.posL, r.chunkL, r.trans = pos.Labels, chunk.Labels, nerm.Trans
 	r.setNERLabels(nerm.Labels)
@@ -156,26 +156,38 @@ func (r *Recognizer) WriteModel(w io.Writer) error {
 
 // scratch is per-call working memory.
 type scratch struct {
-	ts     []tokInfo
-	buf    []byte
-	fs     []uint64
-	offs   []int
-	scores []float32
-	em     []float32
-	back   []int16
-	work   []float32
-	pos    []int
-	chunk  []int
-	ner    []int
-	hist   map[uint64][5]int16
-	pass1  []int
+	ts                 []tokInfo
+	buf                []byte
+	fs                 []uint64
+	offs               []int
+	scores             []float32
+	em                 []float32
+	back               []int16
+	work               []float32
+	pos                []int
+	chunk              []int
+	ner                []int
+	hist               map[uint64][5]int16
+	posCache, nerCache wordCache
+	pass1              []int
 }
 
+// getScratch takes working memory from the free list (kept outside sync.Pool so that the
+// word caches survive garbage collections), or makes new.
 func (r *Recognizer) getScratch() *scratch {
-	if s, ok := r.pool.Get().(*scratch); ok {
+	select {
+	case s := <-r.free:
 		return s
+	default:
+		return &scratch{}
 	}
-	return &scratch{}
+}
+
+func (r *Recognizer) putScratch(s *scratch) {
+	select {
+	case r.free <- s:
+	default:
+	}
 }
 
 func growInts(s []int, n int) []int {
@@ -195,7 +207,7 @@ func (r *Recognizer) Tag(d *text.Doc) {
 		return
 	}
 	s := r.getScratch()
-	defer r.pool.Put(s)
+	defer r.putScratch(s)
 	sents := d.Sentences
 	if len(sents) == 0 {
 		sents = []text.Sentence{{First: 0, Last: n}}
@@ -299,6 +311,30 @@ func (r *Recognizer) tagPOS(ts []tokInfo, out []int, s *scratch) {
 	m, L := r.posM, len(r.posL)
 	if cap(s.scores) < 64 {
 		s.scores = make([]float32, 64)
+	}
+	if pm, ok := m.(*percep.Model); ok {
+		// Cached single-word features plus the contextual ones.
+		for i := range ts {
+			sc := s.scores[:L]
+			clear(sc)
+			for k := -2; k <= 2; k++ {
+				t := at(ts, i+k)
+				v, ok := s.posCache.get(pm, t.w)
+				if !ok {
+					for j := -2; j <= 2; j++ {
+						s.fs = posUnary(s.fs[:0], t, j)
+						pm.Score(s.fs, v[(j+2)*L:(j+3)*L])
+					}
+				}
+				for j, x := range v[(k+2)*L : (k+3)*L] {
+					sc[j] += x
+				}
+			}
+			s.fs = posContext(s.fs[:0], ts, i, out)
+			pm.Score(s.fs, sc)
+			out[i] = percep.Greedy(sc)
+		}
+		return
 	}
 	for i := range ts {
 		s.fs = posFeatures(s.fs[:0], ts, i, out)

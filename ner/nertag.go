@@ -35,7 +35,7 @@ func (r *Recognizer) tagNERDoc(sents []text.Sentence, s *scratch, hook sentenceH
 				ts[i].doc = hint(s.hist[ts[i].wl], nil)
 			}
 		}
-		r.nerSentence(ts, s.pos[a:b], s.chunk[a:b], s.pass1[a:b], s)
+		r.nerSentence(ts, s.pos[a:b], s.chunk[a:b], s.pass1[a:b], s, false)
 		for i := range ts {
 			if ts[i].flags&fCap != 0 {
 				c := s.hist[ts[i].wl]
@@ -67,7 +67,7 @@ func (r *Recognizer) tagNERDoc(sents []text.Sentence, s *scratch, hook sentenceH
 			copy(s.ner[a:b], s.pass1[a:b])
 			continue
 		}
-		r.nerSentence(ts, s.pos[a:b], s.chunk[a:b], s.ner[a:b], s)
+		r.nerSentence(ts, s.pos[a:b], s.chunk[a:b], s.ner[a:b], s, hook != nil)
 		if hook != nil {
 			hook(a, b, s.fs, s.offs, s.ner[a:b])
 		}
@@ -99,7 +99,10 @@ func hint(c [5]int16, own *int) uint8 {
 }
 
 // nerSentence decodes one sentence: its features go to s.fs/s.offs, the labels to out.
-func (r *Recognizer) nerSentence(ts []tokInfo, pos, chunk, out []int, s *scratch) {
+//
+// keepFeatures asks for every token's features in s.fs/s.offs (training needs them);
+// otherwise a model's single-word feature scores come from the word cache.
+func (r *Recognizer) nerSentence(ts []tokInfo, pos, chunk, out []int, s *scratch, keepFeatures bool) {
 	L := len(r.nerL)
 	n := len(ts)
 	si := sentInfo{caps: isCaps(ts)}
@@ -114,6 +117,32 @@ func (r *Recognizer) nerSentence(ts []tokInfo, pos, chunk, out []int, s *scratch
 	}
 	s.fs = s.fs[:0]
 	s.offs = s.offs[:0]
+	if pm, ok := r.nerM.(*percep.Model); ok && !keepFeatures {
+		var salt uint64
+		if si.caps {
+			salt = capsKey
+		}
+		for i := range ts {
+			e := em[i*L : (i+1)*L]
+			for k := -2; k <= 2; k++ {
+				t := at(ts, i+k)
+				v, ok := s.nerCache.get(pm, t.w^salt)
+				if !ok {
+					for j := -2; j <= 2; j++ {
+						s.fs = nerUnary(s.fs[:0], t, j, si.caps)
+						pm.Score(s.fs, v[(j+2)*L:(j+3)*L])
+					}
+				}
+				for j, x := range v[(k+2)*L : (k+3)*L] {
+					e[j] += x
+				}
+			}
+			s.fs = nerContext(s.fs[:0], ts, i, si, pos, chunk)
+			pm.Score(s.fs, e)
+		}
+		percep.Viterbi(em, L, r.trans, r.allowed, s.back[:n*L], s.work[:2*L], out)
+		return
+	}
 	for i := range ts {
 		s.offs = append(s.offs, len(s.fs))
 		s.fs = nerFeatures(s.fs, ts, i, si, pos, chunk)
