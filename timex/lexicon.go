@@ -155,6 +155,8 @@ const (
 	wLonger
 	wRun
 	wAs
+	wThrough
+	wEffective
 )
 
 // Units of time, in increasing size.
@@ -248,7 +250,7 @@ func init() {
 		"good": wGood, "part": wPart, "rest": wRest, "remainder": wRemainder,
 		"throughout": wThroughout, "during": wDuring, "calendar": wCalendar, "once": wOnce,
 		"first": wFirst, "ahead": wAhead, "distant": wDistant, "foreseeable": wForeseeable,
-		"longer": wLonger, "run": wRun, "as": wAs,
+		"longer": wLonger, "run": wRun, "as": wAs, "through": wThrough, "effective": wEffective,
 	}
 	for w, id := range ids {
 		add(w, lex{id: id})

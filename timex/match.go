@@ -19,7 +19,8 @@ func (t *tagger) limit(i int) int {
 
 type matcher struct {
 	*tagger
-	lim int
+	lim   int
+	outer int // start unit of the enclosing expression while matching a part of it, else -1
 }
 
 func (m *matcher) u(i int) *unit {
@@ -58,7 +59,7 @@ func (m *matcher) match(i int) (result, bool) {
 }
 
 func (t *tagger) match(i int) (result, bool) {
-	m := matcher{tagger: t}
+	m := matcher{tagger: t, outer: -1}
 	m.lim = t.limit(i)
 	return m.match(i)
 }
@@ -348,7 +349,7 @@ func (m *matcher) matchExplicit(i int) (result, bool) {
 				if yo, e2, ok := m.relYear(end); ok && m.dct.ok() {
 					return m.withPart(r, point{g: gDay, y: m.dct.y + yo, m: mo, d: day}, i, e2)
 				}
-				return m.resolveMonthDay(r, i, end, mo, day)
+				return m.resolveMonthDay(r, i, end, mo, day, wd)
 			}
 			return m.withPart(r, point{g: gDay, y: y, m: mo, d: day}, i, end)
 		}
@@ -385,7 +386,7 @@ func (m *matcher) matchExplicit(i int) (result, bool) {
 				if yy, e2 := m.yearAt(e, true); yy > 0 {
 					return m.withPart(r, point{g: gDay, y: yy, m: mo, d: day}, i, e2)
 				}
-				return m.resolveMonthDay(r, i, k3, mo, day)
+				return m.resolveMonthDay(r, i, k3, mo, day, wd)
 			}
 		}
 	}
@@ -402,7 +403,7 @@ func (m *matcher) matchExplicit(i int) (result, bool) {
 			return m.withPart(r, point{g: gDay, y: int(u.y), m: int(u.m), d: int(u.d)}, i, i+1)
 		}
 		if m.prevIsDateWord(i) {
-			return m.resolveMonthDay(r, i, i+1, int(u.m), int(u.d))
+			return m.resolveMonthDay(r, i, i+1, int(u.m), int(u.d), 0)
 		}
 		return r, false
 	}
@@ -582,6 +583,9 @@ func (m *matcher) matchTime(i int) (result, bool) {
 		k++
 	}
 	found := false
+	saved := m.outer
+	m.outer = i
+	defer func() { m.outer = saved }()
 	if d, ok := m.matchExplicit(k); ok && d.p.g == gDay {
 		day, j, found = d.p, d.end, true
 	} else if d, ok := m.matchRelative(k); ok && d.p.g == gDay {

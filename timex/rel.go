@@ -585,7 +585,7 @@ func (m *matcher) quarter(r result, start, end, ord int, g gran, year int, haveY
 		if g == gHalf {
 			startMonth = (ord-1)*6 + 1
 		}
-		if startMonth > m.dct.m && m.tense(start, end) != tFuture {
+		if startMonth > m.dct.m && m.tense(start, end) != tFuture && m.tense(start, end) != tPresent {
 			y--
 		}
 	}

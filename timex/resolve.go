@@ -12,112 +12,6 @@ const (
 	tPresent = 2
 )
 
-// tense guesses the tense of the clause around units [start, end): the nearest cue word in the
-// same sentence (Penn POS tags when present, else auxiliaries, modals and verb endings),
-// preferring the one before the expression at equal distance.
-func (m *matcher) tense(start, end int) int {
-	d := m.d
-	first, last := int(m.us[start].tok), int(m.us[end-1].tok)
-	si := int(m.us[start].sentence)
-	lo, hi := 0, len(d.Tokens)
-	if si < len(d.Sentences) {
-		lo, hi = d.Sentences[si].First, d.Sentences[si].Last
-	}
-	for dist := 1; dist < 40; dist++ {
-		b, a := first-dist, last+dist
-		if b < lo && a >= hi {
-			break
-		}
-		if b >= lo {
-			if c := m.cue(b); c != tNone {
-				return c
-			}
-		}
-		if a < hi {
-			if c := m.cue(a); c != tNone {
-				return c
-			}
-		}
-	}
-	return tNone
-}
-
-// cue returns the tense a token signals, or tNone.
-func (m *matcher) cue(k int) int {
-	tok := &m.d.Tokens[k]
-	w := m.text[tok.Start:tok.End]
-	if len(w) > 16 || len(w) < 2 {
-		return tNone
-	}
-	var buf [16]byte
-	lw := string(lower(buf[:], w))
-	switch lw {
-	case "will", "'ll", "’ll", "shall", "wo", "may", "might", "tomorrow", "next", "scheduled",
-		"expected", "slated", "plans", "expects", "upcoming", "due", "coming", "would":
-		return tFuture
-	case "set":
-		if k+1 < len(m.d.Tokens) && m.lowerIs(k+1, "to") {
-			return tFuture
-		}
-		return tPast
-	case "going":
-		if k+1 < len(m.d.Tokens) && m.lowerIs(k+1, "to") {
-			return tFuture
-		}
-		return tNone
-	case "said", "was", "were", "had", "did", "ago", "last", "yesterday", "told", "came", "went",
-		"made", "took", "gave", "began", "held", "won", "lost", "saw", "got", "sent", "spent",
-		"fell", "rose", "paid", "sold", "bought", "brought", "thought", "found", "became", "ran",
-		"kept", "struck", "broke", "fought", "led", "left", "met", "hit", "put", "cut",
-		"shot", "quit", "knew", "wrote", "spoke", "chose", "drove", "flew", "grew", "threw",
-		"earned", "wasn't", "weren't", "didn't", "hadn't", "stood", "felt", "heard", "meant",
-		"built", "dealt", "lent", "slid", "sank", "swore", "tore", "wore", "won't":
-		switch lw {
-		case "won't":
-			return tFuture
-		case "said", "was", "were", "had", "did", "ago", "last", "yesterday", "wasn't", "weren't", "didn't", "hadn't":
-			return tPast
-		}
-		return m.participle(k)
-	case "says", "is", "are", "am", "say", "do", "does", "has", "have":
-		if tok.POS != "" && tok.POS != "VBZ" && tok.POS != "VBP" {
-			return tNone
-		}
-		return tPresent
-	}
-	if tok.POS != "" {
-		switch tok.POS {
-		case "VBD":
-			return tPast
-		case "MD":
-			return tFuture
-		case "VBZ", "VBP":
-			return tPresent
-		case "VBN":
-			return tPast
-		}
-		return tNone
-	}
-	if n := len(lw); n >= 5 && lw[n-2:] == "ed" && !notPast(lw) && isLetter(w[0]) && !isUpper(w[0]) {
-		return m.participle(k)
-	}
-	return tNone
-}
-
-// participle returns the tense of a past form at k: past, unless an auxiliary before it
-// carries the tense ("will be held", "is expected").
-func (m *matcher) participle(k int) int {
-	for p := k - 1; p >= 0 && p >= k-2; p-- {
-		switch {
-		case m.lowerIs(p, "has") || m.lowerIs(p, "have") || m.lowerIs(p, "had"):
-			return tPast
-		case m.lowerIs(p, "be") || m.lowerIs(p, "been") || m.lowerIs(p, "being") || m.lowerIs(p, "is") || m.lowerIs(p, "are"):
-			return tNone
-		}
-	}
-	return tPast
-}
-
 func (m *matcher) lowerIs(k int, s string) bool {
 	tok := m.d.Tokens[k]
 	w := m.text[tok.Start:tok.End]
@@ -157,8 +51,10 @@ func weekdayOf(p point) int {
 }
 
 // resolveWeekday resolves a weekday name at [start, end) against the article date: the article's
-// own day when the names agree, else the previous such day in a past-tense clause and the next
-// one otherwise (future, present, or no cue).
+// own day when the names agree, else the next such day when the governing verb is in the future
+// or present tense ("will meet on Friday", "the deadline is Friday") and the previous one
+// otherwise — news reports mostly look back. "since" points back; "until" and "by" point ahead
+// unless the clause is in the past perfect ("had filed by Wednesday").
 func (m *matcher) resolveWeekday(r result, start, end, wd int) (result, bool) {
 	if !m.dct.ok() {
 		r.typ, r.val, r.start, r.end = "DATE", "XXXX-WXX-"+strconv.Itoa(wd), start, end
@@ -168,13 +64,7 @@ func (m *matcher) resolveWeekday(r result, start, end, wd int) (result, bool) {
 	dw := weekdayOf(m.dct)
 	p := m.dct
 	if wd != dw {
-		tn := m.tense(start, end)
-		switch m.id(start - 1) {
-		case wSince:
-			tn = tPast
-		case wUntil, wBy:
-			tn = tFuture
-		}
+		tn := m.dateTense(start, end)
 		if m.u(end - 1).poss {
 			tn = tPast // Tuesday's ruling: reported, so past
 		}
@@ -188,9 +78,43 @@ func (m *matcher) resolveWeekday(r result, start, end, wd int) (result, bool) {
 	return m.withPart(r, p, start, end)
 }
 
-// resolveMonth resolves a month name without a year: this year's, or last year's when the clause
-// is in the past tense and the month is still to come, or next year's when it is in the future
-// and the month is over.
+// dateTense is the tense that places a date named without its year: the clause's tense, but
+// "since" and a possessive ("December's figures") point back, "as early as" ahead, and "until"
+// and "by" ahead unless the clause is in the past perfect ("had filed reports by Wednesday").
+func (m *matcher) dateTense(start, end int) int {
+	cs := m.ctxStart(start)
+	if m.u(end-1).poss && m.u(end-1).lx.unit == uNone {
+		return tPast
+	}
+	if m.id(cs-1) == wAs && m.id(cs-3) == wAs {
+		return tFuture // as early as, as soon as
+	}
+	tn := m.tense(cs, end)
+	switch m.id(cs - 1) {
+	case wSince:
+		return tPast
+	case wUntil, wBy, wEffective:
+		if tn != tPastPerfect {
+			return tFuture
+		}
+	case wThrough:
+		return tNone // "this year through August", "loans through January": the nearest
+	}
+	return tn
+}
+
+// ctxStart is where the context of an expression starting at unit start begins: the start of
+// the enclosing expression when start is inside one ("9 a.m. Tuesday").
+func (m *matcher) ctxStart(start int) int {
+	if m.outer >= 0 && m.outer < start {
+		return m.outer
+	}
+	return start
+}
+
+// resolveMonth resolves a month name without a year: in a past-tense clause the last such month
+// (unless it is next month: "was extended to mid-November" in October), in a future-tense clause
+// the next one, else the nearest, looking back up to seven months and ahead up to five.
 func (m *matcher) resolveMonth(r result, start, end, mo int) (result, bool) {
 	if !m.dct.ok() {
 		r.typ, r.val, r.start, r.end = "DATE", "XXXX-"+twoDigits(mo), start, end
@@ -199,29 +123,35 @@ func (m *matcher) resolveMonth(r result, start, end, mo int) (result, bool) {
 	}
 	y := m.dct.y
 	diff := mo - m.dct.m
-	switch {
-	case diff > 6:
-		y--
-	case diff < -6:
-		y++
-	case diff == 6 || diff == -6:
-		if m.tense(start, end) == tPast {
-			if diff > 0 {
-				y--
-			}
-		} else if diff < 0 {
+	switch tn := m.dateTense(start, end); {
+	case isPastTense(tn):
+		if diff >= 2 {
+			y--
+		}
+	case tn == tFuture:
+		if diff <= -2 {
 			y++
 		}
-	}
-	if y > m.dct.y && m.tense(start, end) == tPast {
-		y-- // "sales fell in January" in an article of October: the January before
+	case tn == tPresent: // "the deadline is in January": ahead, unless just past
+		if diff < -2 {
+			y++
+		} else if diff > 5 {
+			y--
+		}
+	default:
+		if diff > 4 {
+			y--
+		} else if diff < -9 {
+			y++
+		}
 	}
 	return date(r, point{g: gMonth, y: y, m: mo}, start, end)
 }
 
-// resolveMonthDay resolves a month and day without a year to the nearest such date (within six
-// months of the article date), breaking near-ties with the tense.
-func (m *matcher) resolveMonthDay(r result, start, end, mo, day int) (result, bool) {
+// resolveMonthDay resolves a month and day without a year as resolveMonth does a month, with
+// two months' grace either way; with a weekday ("Monday, Oct. 26") the year in which the
+// names agree, if it is near.
+func (m *matcher) resolveMonthDay(r result, start, end, mo, day, wd int) (result, bool) {
 	if !m.dct.ok() {
 		r.typ, r.val, r.start, r.end = "DATE", "XXXX-"+twoDigits(mo)+"-"+twoDigits(day), start, end
 		r.diag = "no article date to resolve the date against"
@@ -229,14 +159,35 @@ func (m *matcher) resolveMonthDay(r result, start, end, mo, day int) (result, bo
 	}
 	y := m.dct.y
 	diff := (mo*31 + day) - (m.dct.m*31 + m.dct.d) // in ~days
-	switch {
-	case diff > 183:
-		y--
-	case diff < -183:
-		y++
+	switch tn := m.dateTense(start, end); {
+	case isPastTense(tn):
+		if diff > 60 {
+			y--
+		}
+	case tn == tFuture:
+		if diff < -60 {
+			y++
+		}
+	case tn == tPresent:
+		if diff < -62 {
+			y++
+		} else if diff > 160 {
+			y--
+		}
+	default:
+		if diff > 160 {
+			y--
+		} else if diff < -220 {
+			y++
+		}
 	}
-	if y > m.dct.y && m.tense(start, end) == tPast {
-		y--
+	if wd > 0 {
+		for _, dy := range [...]int{0, -1, 1} {
+			if p := (point{g: gDay, y: y + dy, m: mo, d: day}); weekdayOf(p) == wd {
+				y += dy
+				break
+			}
+		}
 	}
 	return m.withPart(r, point{g: gDay, y: y, m: mo, d: day}, start, end)
 }
@@ -376,8 +327,11 @@ func (m *matcher) resolveHoliday(r result, start, end int, h int8) (result, bool
 	case diff < -183:
 		p = holidayDate(h, y+1)
 	}
-	if p.y > m.dct.y && m.tense(start, end) == tPast {
+	switch tn := m.dateTense(start, end); {
+	case isPastTense(tn) && p.date().After(m.dct.date().AddDate(0, 0, 30)):
 		p = holidayDate(h, p.y-1)
+	case tn == tFuture && p.date().Before(m.dct.date().AddDate(0, 0, -30)):
+		p = holidayDate(h, p.y+1)
 	}
 	return date(r, p, start, end)
 }

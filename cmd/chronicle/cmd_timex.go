@@ -13,6 +13,7 @@ import (
 
 	"chronicle"
 	"chronicle/eval"
+	"chronicle/ner"
 	"chronicle/text"
 	"chronicle/timex"
 	"chronicle/timex/timeml"
@@ -51,7 +52,10 @@ func (m *Main) annotateTimeML(ctx context.Context, o annotateOptions) error {
 			failed++
 			continue
 		}
-		ts, diags := tagTimeML(d, fallback)
+		ts, diags, err := tagTimeML(d, fallback)
+		if err != nil {
+			return err
+		}
 		for _, dg := range diags {
 			fmt.Fprintf(m.Stderr, "%s:%d: %s\n", d.Name, dg.Start, dg.Message)
 		}
@@ -66,13 +70,23 @@ func (m *Main) annotateTimeML(ctx context.Context, o annotateOptions) error {
 	return nil
 }
 
-// tagTimeML runs the tagger over a TimeML document's TEXT against its DCT (else fallback).
-func tagTimeML(d *timeml.Doc, fallback time.Time) ([]chronicle.Timex, []chronicle.Diagnostic) {
+// tagTimeML runs the pipeline's stages up to timex over a TimeML document's TEXT: the ner
+// tagger (POS tags, which the timex tagger reads for tense, and name mentions), then the timex
+// tagger against the document's DCT (else fallback), which drops expressions inside PER/ORG
+// names as the pipeline does.
+func tagTimeML(d *timeml.Doc, fallback time.Time) ([]chronicle.Timex, []chronicle.Diagnostic, error) {
 	dct := d.DCTTime
 	if dct.IsZero() {
 		dct = fallback
 	}
-	return timex.TagDiag(text.Segment(d.Text), dct)
+	rec, err := ner.Default()
+	if err != nil {
+		return nil, nil, fmt.Errorf("timex: %w", err)
+	}
+	doc := text.Segment(d.Text)
+	rec.Tag(doc)
+	ts, diags := timex.TagDiag(doc, dct)
+	return ts, diags, nil
 }
 
 func parseDateFlag(s string) (time.Time, error) {
@@ -157,7 +171,10 @@ func (m *Main) evalTimeML(ctx context.Context, args []string) error {
 			}
 			p = eval.TimeMLDoc{Name: pd.Name, Text: pd.Text, Timexes: pd.Timexes}
 		} else {
-			ts, _ := tagTimeML(g, fallback)
+			ts, _, err := tagTimeML(g, fallback)
+			if err != nil {
+				return err
+			}
 			p = eval.TimeMLDoc{Name: g.Name, Text: g.Text, Timexes: ts}
 		}
 		if err := score.AddTimeML(gold, p); err != nil {
