@@ -366,23 +366,25 @@ func Read(data []byte) (*Model, []byte, error) {
 		p = p[n:]
 		return v
 	}
-	L := int(uv())
-	if bad || L <= 0 || L > 1000 {
+	L64 := uv()
+	if bad || L64 == 0 || L64 > 1000 {
 		return nil, nil, ErrFormat
 	}
+	L := int(L64)
 	labels := make([]string, L)
 	for i := range labels {
-		n := int(uv())
-		if bad || n > len(p) {
+		n := uv()
+		if bad || n > uint64(len(p)) {
 			return nil, nil, ErrFormat
 		}
 		labels[i] = string(p[:n])
 		p = p[n:]
 	}
-	nt := int(uv())
-	if bad || nt*4 > len(p) {
+	nt64 := uv()
+	if bad || nt64 > uint64(len(p))/4 {
 		return nil, nil, ErrFormat
 	}
+	nt := int(nt64)
 	var trans []float32
 	if nt > 0 {
 		trans = make([]float32, nt)
@@ -391,10 +393,11 @@ func Read(data []byte) (*Model, []byte, error) {
 		}
 		p = p[4*nt:]
 	}
-	nf := int(uv())
-	if bad || nf > len(p) {
+	nf64 := uv()
+	if bad || nf64 > uint64(len(p)) {
 		return nil, nil, ErrFormat
 	}
+	nf := int(nf64)
 	size := 1
 	for size < 2*nf+2 {
 		size <<= 1
@@ -408,10 +411,11 @@ func Read(data []byte) (*Model, []byte, error) {
 	}
 	m.ents = make([]entry, 0, nf*2)
 	for _, k := range keys {
-		n := int(uv())
-		if bad || n > L || len(p) < 4 {
+		n64 := uv()
+		if bad || n64 > uint64(L) || len(p) < 4 {
 			return nil, nil, ErrFormat
 		}
+		n := int(n64)
 		scale := math.Float32frombits(binary.LittleEndian.Uint32(p))
 		p = p[4:]
 		off := uint32(len(m.ents))
