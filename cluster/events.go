@@ -292,7 +292,11 @@ func clusterBlock(block string, its []*item) []chronicle.Cluster {
 // clusterClass clusters the mentions of one block and modality class, sorted by less.
 func clusterClass(its []*item, class int) []*group {
 	// 1. Seeds: one group per (day, act); generic mentions join their day's best act.
-	seedKey := map[[2]string]*group{}
+	type key struct {
+		start, end int
+		act        string
+	}
+	seedKey := map[key]*group{}
 	var seeds []*group
 	var generic []*item
 	for _, it := range its {
@@ -303,7 +307,7 @@ func clusterClass(its []*item, class int) []*group {
 			generic = append(generic, it)
 			continue
 		}
-		k := [2]string{fmt.Sprint(it.start), it.act}
+		k := key{it.start, it.start, it.act}
 		g := seedKey[k]
 		if g == nil {
 			g = &group{day: it.start, seed: true}
@@ -381,14 +385,14 @@ func clusterClass(its []*item, class int) []*group {
 	}
 	out := seeds
 	// 3. The rest: coarse by (date, act); article-dated by act and runs of close dates.
-	coarse := map[string]*group{}
+	coarse := map[key]*group{}
 	var weak []*item
 	for _, it := range rest {
 		if !it.strong {
 			weak = append(weak, it)
 			continue
 		}
-		k := fmt.Sprintf("%d-%d-%s", it.start, it.end, it.act)
+		k := key{it.start, it.end, it.act}
 		g := coarse[k]
 		if g == nil {
 			g = &group{}
