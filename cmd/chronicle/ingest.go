@@ -63,7 +63,7 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 	if fs.NArg() == 0 {
 		return &usageError{message: "extract: no input", hint: "chronicle extract --format json PATH... (a file, a directory, or - for standard input)"}
 	}
-	p, err := m.pipeline(in.Actors)
+	p, err := m.pipeline("", in.Actors)
 	if err != nil {
 		return err
 	}
@@ -111,15 +111,19 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	if fs.NArg() == 0 {
 		return &usageError{message: "ingest: no input", hint: "chronicle ingest PATH... (a file, a directory, or - for standard input)"}
 	}
-	p, err := m.pipeline(in.Actors)
-	if err != nil {
-		return err
-	}
 	st, err := openStore(ctx, sf.DB, false)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	kept, err := storedActors(ctx, st)
+	if err != nil {
+		return err
+	}
+	p, err := m.pipeline(kept, in.Actors)
+	if err != nil {
+		return err
+	}
 
 	opt := in.options(m.Stdin)
 	var bar *progress
@@ -244,15 +248,19 @@ func (m *Main) reprocess(ctx context.Context, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	p, err := m.pipeline(*actorsFile)
-	if err != nil {
-		return err
-	}
 	st, err := openStore(ctx, sf.DB, true)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	kept, err := storedActors(ctx, st)
+	if err != nil {
+		return err
+	}
+	p, err := m.pipeline(kept, *actorsFile)
+	if err != nil {
+		return err
+	}
 	want := p.Versions()
 	if *all {
 		want = map[string]string{"": "all"}

@@ -83,6 +83,10 @@ Querying the store:
   timeline              events of an actor or a pair over time
   claims                count claims checked against the timeline
 
+Actors:
+  actors add FILE       keep your own actors, aliases and dated roles in the database
+  actors lookup NAME    what chronicle knows about a name as of a date
+
 Standard formats and evaluation:
   annotate --task T --format F ...   write predictions in a standard format
   eval KIND ...                      score against gold data (timeml, conll, polnear, petrarch, plover, articles)
@@ -129,6 +133,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return m.recluster(ctx, rest)
 	case "serve":
 		return m.serve(ctx, rest)
+	case "actors":
+		return m.actors(ctx, rest)
 	case "annotate":
 		return m.annotate(ctx, rest)
 	case "eval":

@@ -459,3 +459,48 @@ func TestIngestSummary(t *testing.T) {
 		t.Errorf("summary %q", out)
 	}
 }
+
+// TestStoredActors keeps a user actors file in the database: later ingests use it, lookup
+// resolves it, and a bad file is refused with its line.
+func TestStoredActors(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "c.db")
+	actorsFile := filepath.Join(dir, "mine.txt")
+	writeFile(t, actorsFile, []byte("actor Jane Qwertyuiop\n  kb Q999999999\n  country DEU\n  alias J. Qwertyuiop\n  role DEUGOV 2025-01-01.. Foreign Minister of Germany\n"))
+	if _, errOut, err := run(t, "", "actors", "add", "--db", db, actorsFile); err != nil {
+		t.Fatalf("actors add: %v\n%s", err, errOut)
+	}
+	out, _, err := run(t, "", "actors", "show", "--db", db)
+	if err != nil || !strings.Contains(out, "Jane Qwertyuiop") {
+		t.Fatalf("actors show: %v\n%s", err, out)
+	}
+	in := filepath.Join(dir, "a.txt")
+	writeFile(t, in, []byte("date 2025-07-03\nGerman Foreign Minister Jane Qwertyuiop met reporters in Berlin on Thursday. Qwertyuiop said talks would continue."))
+	if _, errOut, err := run(t, "", "ingest", "--db", db, in); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, errOut)
+	}
+	js, _, err := run(t, "", "entities", "--db", db, "--format", "json", "--name", "Qwertyuiop")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []chronicle.EntityRow
+	json.Unmarshal([]byte(js), &rows)
+	if len(rows) != 1 || rows[0].KB != "Q999999999" || rows[0].Actor != "DEUGOV" {
+		t.Errorf("entity rows %+v", rows)
+	}
+	out, _, err = run(t, "", "actors", "lookup", "--actors", actorsFile, "--date", "2025-07-03", "--format", "json", "J. Qwertyuiop")
+	if err != nil || !strings.Contains(out, `"kb": "Q999999999"`) {
+		t.Errorf("lookup: %v\n%s", err, out)
+	}
+	bad := filepath.Join(dir, "bad.txt")
+	writeFile(t, bad, []byte("actor X\n  role NOTADATE..x\n"))
+	if _, _, err := run(t, "", "actors", "add", "--db", db, bad); err == nil || !strings.Contains(err.Error(), "bad.txt") {
+		t.Errorf("bad file: %v", err)
+	}
+	if _, _, err := run(t, "", "actors", "clear", "--db", db); err != nil {
+		t.Fatal(err)
+	}
+	if out, _, _ := run(t, "", "actors", "show", "--db", db); strings.Contains(out, "Qwertyuiop") {
+		t.Errorf("after clear: %s", out)
+	}
+}
