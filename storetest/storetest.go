@@ -26,6 +26,7 @@ func Run(t *testing.T, open Opener) {
 	t.Run("Search", func(t *testing.T) { testSearch(t, open(t)) })
 	t.Run("StaleAndReplace", func(t *testing.T) { testStaleAndReplace(t, open(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, open(t)) })
+	t.Run("Cluster", func(t *testing.T) { testCluster(t, open(t)) })
 	t.Run("Browse", func(t *testing.T) { testBrowse(t, open(t)) })
 }
 
