@@ -149,7 +149,8 @@ func EntityURL(name, typ string) string {
 
 // Highlight renders text with the marks as nested HTML elements; everything from the text is
 // escaped. Marks that cross another mark's end are split so that the elements nest; marks
-// outside the text or empty are dropped. Only the first piece of each mark is in the tab order.
+// outside the text or empty are dropped; a mark inside a link is not a link itself. Only the
+// first piece of each mark is in the tab order.
 func Highlight(text string, marks []Mark) template.HTML {
 	runes := []rune(text)
 	n := len(runes)
@@ -197,6 +198,9 @@ func Highlight(text string, marks []Mark) template.HTML {
 			m.End = rest.Start
 			j, _ := slices.BinarySearchFunc(pending[i+1:], rest, less)
 			pending = slices.Insert(pending, i+1+j, rest)
+		}
+		if m.Href != "" && slices.ContainsFunc(stack, func(o Mark) bool { return o.Href != "" }) {
+			m.Href = "" // links do not nest: inside a link the mark is plain
 		}
 		key := m.Kind + "/" + m.ID
 		openTag(&sb, m, !focused[key])

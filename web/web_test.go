@@ -52,6 +52,8 @@ func TestHighlight(t *testing.T) {
 			`<span class="hl quote" data-id="q1" data-tip="" aria-describedby="d-q1">ab<span tabindex="0" class="hl entity" data-id="e1" data-tip="" aria-describedby="d-e1">cd</span></span>` +
 				`<span class="hl entity" data-id="e1" data-tip="" aria-describedby="d-e1">ef</span>`},
 		{"out of range and empty dropped", "abc", []Mark{{Start: 2, End: 9, Kind: "entity"}, {Start: 1, End: 1, Kind: "timex"}, {Start: -1, End: 2, Kind: "timex"}}, "abc"},
+		{"links do not nest", "told", []Mark{{Start: 0, End: 4, Kind: "event", ID: "v1", Href: "#d-v1"}, {Start: 0, End: 4, Kind: "event", ID: "v2", Href: "#d-v2"}},
+			`<a href="#d-v1" class="hl event" data-id="v1" data-tip="" aria-describedby="d-v1"><span tabindex="0" class="hl event" data-id="v2" data-tip="" aria-describedby="d-v2">told</span></a>`},
 		{"code points", "Zürich ok", []Mark{{Start: 0, End: 6, Kind: "timex", ID: "t1"}},
 			`<span tabindex="0" class="hl timex" data-id="t1" data-tip="" aria-describedby="d-t1">Zürich</span> ok`},
 	}
@@ -99,9 +101,23 @@ func FuzzHighlight(f *testing.F) {
 		if !utf8.ValidString(text) {
 			return // stored article texts are valid UTF-8
 		}
-		marks := []Mark{{Start: s1, End: e1, Kind: "quote", ID: "q1"}, {Start: s2, End: e2, Kind: "entity", ID: "e1", Href: "/x"},
+		marks := []Mark{{Start: s1, End: e1, Kind: "quote", ID: "q1"}, {Start: s2, End: e2, Kind: "entity", ID: "e1", Href: "/x"}, {Start: s3, End: e2, Kind: "speaker", ID: "q1", Href: "/y"},
 			{Start: s3, End: e3, Kind: "event", ID: "v1"}, {Start: s1, End: e2, Kind: "timex", ID: "t1"}}
 		h := string(Highlight(text, marks))
+		if strings.Contains(h, "<a") && strings.Count(h, "<a ") > 0 {
+			depth := 0
+			for _, tag := range tagRE.FindAllString(h, -1) {
+				switch {
+				case strings.HasPrefix(tag, "<a "):
+					depth++
+				case tag == "</a>":
+					depth--
+				}
+				if depth > 1 {
+					t.Fatalf("nested links: %s", h)
+				}
+			}
+		}
 		if !balanced(h) {
 			t.Fatalf("unbalanced: %s", h)
 		}
