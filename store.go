@@ -92,6 +92,10 @@ type ArticleFilter struct {
 // EventFilter selects stored event mentions. Empty fields do not filter.
 type EventFilter struct {
 	Actor         string   // an actor name, alias, entity name or CAMEO code, as source or target
+	// ActorForms are other forms of Actor (its canonical name, its Wikidata id) matched exactly
+	// against the stored canonical names and Wikidata ids; the CLI and the server fill them
+	// from the actors knowledge base so that "Zelensky" finds "Volodymyr Zelenskyy".
+	ActorForms []string
 	Pair          []string // two actors, in either direction
 	Code          string   // CAMEO code prefix ("04" matches 040–046)
 	Plover        string
@@ -117,6 +121,8 @@ type QuoteRow struct {
 // QuoteFilter selects stored quotes.
 type QuoteFilter struct {
 	Speaker  string // name, alias or entity; matches the speaker span or its entity's name
+	// SpeakerForms are other forms of Speaker (canonical name, Wikidata id), as ActorForms.
+	SpeakerForms []string
 	Text     string // full-text query over the content
 	Kind     string
 	From, To string

@@ -233,14 +233,21 @@ func sameVersions(have, want map[string]string) bool {
 
 // actorMatch returns a condition matching an event argument (prefix "source" or "target")
 // against a user's actor query: a canonical name or Wikidata id, an actor code (RUS matches
-// RUSGOV), or a part of the text naming it.
-func actorMatch(prefix, q string) (string, []any) {
+// RUSGOV), or a part of the text naming it; forms are other exact names or Wikidata ids of it.
+func actorMatch(prefix, q string, forms ...string) (string, []any) {
 	p := prefix + "_"
 	conds := []string{p + "name = ? COLLATE NOCASE", p + "kb = ?", p + "text LIKE ?"}
 	args := []any{q, q, "%" + escapeLike(q) + "%"}
 	if isCode(q) {
 		conds = append(conds, p+"actor LIKE ?")
 		args = append(args, q+"%")
+	}
+	for _, f := range forms {
+		if f == "" || f == q {
+			continue
+		}
+		conds = append(conds, p+"name = ? COLLATE NOCASE", p+"kb = ?")
+		args = append(args, f, f)
 	}
 	return "(" + strings.Join(conds, " OR ") + ")", args
 }
@@ -276,8 +283,8 @@ func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicl
 func eventWhere(f chronicle.EventFilter) *where {
 	var w where
 	if f.Actor != "" {
-		cs, as := actorMatch("source", f.Actor)
-		ct, at := actorMatch("target", f.Actor)
+		cs, as := actorMatch("source", f.Actor, f.ActorForms...)
+		ct, at := actorMatch("target", f.Actor, f.ActorForms...)
 		w.add("("+cs+" OR "+ct+")", append(as, at...)...)
 	}
 	if len(f.Pair) == 2 {
@@ -358,8 +365,15 @@ func (s *Store) events(ctx context.Context, cond string, args []any, order strin
 func (s *Store) Quotes(ctx context.Context, f chronicle.QuoteFilter) ([]chronicle.QuoteRow, error) {
 	var w where
 	if f.Speaker != "" {
-		w.add("(q.speaker_name = ? COLLATE NOCASE OR q.speaker_kb = ? OR q.speaker LIKE ? OR q.speaker_name LIKE ?)",
-			f.Speaker, f.Speaker, "%"+f.Speaker+"%", "%"+f.Speaker+"%")
+		conds := "q.speaker_name = ? COLLATE NOCASE OR q.speaker_kb = ? OR q.speaker LIKE ? OR q.speaker_name LIKE ?"
+		args := []any{f.Speaker, f.Speaker, "%" + f.Speaker + "%", "%" + f.Speaker + "%"}
+		for _, form := range f.SpeakerForms {
+			if form != "" {
+				conds += " OR q.speaker_name = ? COLLATE NOCASE OR q.speaker_kb = ?"
+				args = append(args, form, form)
+			}
+		}
+		w.add("("+conds+")", args...)
 	}
 	if f.Text != "" {
 		w.add("q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", ftsQuery(f.Text))

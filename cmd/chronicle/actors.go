@@ -172,3 +172,27 @@ func (m *Main) actorsLookup(ctx context.Context, args []string) error {
 	}
 	return t.write(m.Stdout, *format, 0)
 }
+
+// actorForms returns the canonical name and Wikidata id the actors knowledge base gives a
+// user's actor query ("Zelensky" → "Volodymyr Zelenskyy", "Q3874799"), so that queries find
+// every spelling; nil when the name is unknown.
+func actorForms(q string) []string {
+	if q == "" {
+		return nil
+	}
+	kb, err := actors.Default()
+	if err != nil {
+		return nil
+	}
+	a, ok := kb.Actor(q, time.Now().UTC())
+	if !ok {
+		return nil
+	}
+	var forms []string
+	for _, f := range []string{a.Name, a.KB} {
+		if f != "" && !strings.EqualFold(f, q) {
+			forms = append(forms, f)
+		}
+	}
+	return forms
+}

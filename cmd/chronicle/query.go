@@ -36,7 +36,7 @@ func (m *Main) events(ctx context.Context, args []string) error {
 	if err := df.check(); err != nil {
 		return err
 	}
-	f := chronicle.EventFilter{Actor: *actor, Code: *code, Plover: *plover, From: df.From, To: df.To,
+	f := chronicle.EventFilter{Actor: *actor, ActorForms: actorForms(*actor), Code: *code, Plover: *plover, From: df.From, To: df.To,
 		Article: *article, Cluster: *cluster, Place: *place, MinConfidence: *minConf, Page: of.page()}
 	if *pair != "" {
 		parts := strings.Split(*pair, ",")
@@ -141,7 +141,7 @@ func (m *Main) quotes(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	qs, err := st.Quotes(ctx, chronicle.QuoteFilter{Speaker: *speaker, Text: *text, Kind: *kind, From: df.From, To: df.To, Article: *article, Page: of.page()})
+	qs, err := st.Quotes(ctx, chronicle.QuoteFilter{Speaker: *speaker, SpeakerForms: actorForms(*speaker), Text: *text, Kind: *kind, From: df.From, To: df.To, Article: *article, Page: of.page()})
 	if err != nil {
 		return err
 	}
