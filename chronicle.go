@@ -35,8 +35,11 @@ type Article struct {
 	Source string `json:"source"`           // path or URL read from, as given ("a.jsonl:17" for a record)
 	URL    string `json:"url"`              // the article's own URL when known
 	Outlet string `json:"outlet,omitempty"` // publisher
+	Author string `json:"author,omitempty"` // byline, when the input names one (web pages)
 	Date   string `json:"date"`             // YYYY-MM-DD, the article's date (the anchor of relative time)
-	// DateFrom says where Date came from: "header", "field", "flag" (--date), "html", "warc".
+	// DateFrom says where Date came from: "header", "field", "flag" (--date), "html" (the page's
+	// own markup, found by go-htmldate), "feed" (the feed item), "warc" (the WARC record),
+	// "http" (the Last-Modified header).
 	DateFrom string `json:"date_from,omitempty"`
 	Title    string `json:"title"`
 	Lang     string `json:"lang,omitempty"`

@@ -25,6 +25,7 @@ type record struct {
 	Text      *string         `json:"text"`
 	Body      *string         `json:"body"`
 	Lang      string          `json:"lang"`
+	HTML      *string         `json:"html"` // a web page, read by html.go when there is no text
 }
 
 // readJSONL reads one article per non-blank line. A bad line is reported and skipped; a line
@@ -103,8 +104,10 @@ func parseRecord(p string, line int, offset int64, data []byte, opt Options) (*c
 		text = *r.Text
 	case r.Body != nil:
 		text = *r.Body
+	case r.HTML != nil:
+		return htmlRecord(p, line, offset, &r, opt)
 	default:
-		return nil, bad(errors.New(`no "text" or "body" field`), `give each record its article text in "text"`)
+		return nil, bad(errors.New(`no "text", "body" or "html" field`), `give each record its article text in "text" (or its web page in "html")`)
 	}
 	if strings.TrimSpace(text) == "" {
 		return nil, bad(errors.New("empty text"), `give the record its article text in "text"`)

@@ -1,5 +1,7 @@
 // Package read turns input files into chronicle articles: plain text with a `date YYYY-MM-DD`
-// header, JSON Lines records, directories of them (recursively) and standard input ("-").
+// header, JSON Lines records, directories of them (recursively) and standard input ("-"); and
+// web pages, RSS/Atom feeds, WARC files and gzip-compressed files of any of these (web.go,
+// html.go, feed.go, warc.go). Articles that are not in English are marked skipped (lang.go).
 //
 // Every bad input becomes a *chronicle.InputError naming the file, the position and what to do;
 // reading goes on with the next record or file.
@@ -39,6 +41,8 @@ type Options struct {
 	Stdin io.Reader
 	// Progress, when set, is called with the number of input bytes consumed so far by each file.
 	Progress func(n int64)
+
+	gzipDepth int // gzip layers around the stream being read (web.go)
 }
 
 func (o *Options) maxBytes() int64 {
@@ -58,7 +62,11 @@ var dirExtensions = map[string]bool{
 // entries skipped) and "-" for standard input. It yields either an article or an error for one
 // input record; errors are *chronicle.InputError.
 func All(paths []string, opt Options) iter.Seq2[*chronicle.Article, error] {
-	return func(yield func(*chronicle.Article, error) bool) {
+	return func(yield0 func(*chronicle.Article, error) bool) {
+		yield := func(a *chronicle.Article, err error) bool {
+			markLanguage(a) // lang.go: non-English articles are kept but skipped
+			return yield0(a, err)
+		}
 		for _, p := range paths {
 			if p == "-" {
 				in := opt.Stdin
@@ -122,7 +130,7 @@ func walk(dir string) ([]fileInfo, error) {
 			}
 			return nil
 		}
-		if d.IsDir() || !dirExtensions[strings.ToLower(filepath.Ext(name))] {
+		if d.IsDir() || !readable(name) {
 			return nil
 		}
 		info, err := d.Info()
@@ -171,8 +179,11 @@ func readStream(p string, r io.Reader, size int64, opt Options, yield func(*chro
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return yield(nil, &chronicle.InputError{Path: p, Offset: -1, Err: err, Hint: "check the file"})
 	}
+	if handled, ok := readWeb(p, br, head, size, opt, yield); handled { // web.go: HTML, feeds, WARC, gzip
+		return ok
+	}
 	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, bom), " \t\r\n")
-	ext := strings.ToLower(filepath.Ext(p))
+	ext := innerExt(p)
 	if len(trimmed) > 0 && trimmed[0] == '{' || ext == ".jsonl" || ext == ".ndjson" {
 		return readJSONL(p, br, opt, yield)
 	}
