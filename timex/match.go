@@ -439,6 +439,12 @@ func (m *matcher) matchExplicit(i int) (result, bool) {
 			k++
 		}
 		v := m.u(k)
+		if (v.dk == dDecade || v.lx.decade > 0) && k == i {
+			switch m.id(i - 1) {
+			case wHis, wHer, wTheir, wIts, wOur:
+				return r, false // "in his 30s": an age
+			}
+		}
 		if v.dk == dDecade {
 			dec := int(v.num) / 10
 			if v.nd == 2 {

@@ -184,6 +184,9 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 		if !p.ok() {
 			p = m.dct.at(g)
 			anchored = false
+			if !p.ok() { // anchored on a year, and no article date
+				return m.noDate(r, g, i, j+1)
+			}
 		}
 		if un == uWeekend && d.n == 0 && !d.anchor {
 			// this weekend: the one of this week
@@ -947,6 +950,9 @@ func (m *matcher) matchRef(i int) (result, bool) {
 		if m.id(i+1) == wAfter || m.id(i-1) == wAs {
 			return r, false
 		}
+		if isPastTense(m.tense(i, i+1)) {
+			return r, false // "he was soon released": shortly after, not the future
+		}
 		r.val = "FUTURE_REF"
 		return r, true
 	case wThe:
@@ -984,6 +990,9 @@ func (m *matcher) matchSet(i int) (result, bool) {
 	u := m.u(i)
 	switch u.lx.id {
 	case wDaily:
+		if m.u(i+1).cap && m.word(i+1) {
+			return r, false // "the Communist Party daily Granma": a newspaper
+		}
 		r.val = "P1D"
 		return r, true
 	case wWeekly:

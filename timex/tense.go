@@ -111,12 +111,13 @@ func (m *matcher) vclass(k int) int {
 	case "being", "going":
 		return vGer
 	case "to":
-		if k+1 < len(m.d.Tokens) {
-			if c := m.vclass(k + 1); c == vBase {
-				return vTo
-			}
+		if m.lexInfinitive(k + 1) {
+			return vTo
 		}
 		return vNone
+	}
+	if m.lexInfinitive(k) {
+		return vBase
 	}
 	if irregularPast(w) {
 		return vPast
@@ -127,6 +128,35 @@ func (m *matcher) vclass(k int) int {
 		}
 	}
 	return vNone
+}
+
+// lexInfinitive reports, without POS tags, whether token k looks like the verb of an
+// infinitive: a lower-case word after "to" that is not a determiner, pronoun or number.
+func (m *matcher) lexInfinitive(k int) bool {
+	if k <= 0 || k >= len(m.d.Tokens) || !m.isTo(k-1) {
+		return false
+	}
+	tok := &m.d.Tokens[k]
+	w := m.text[tok.Start:tok.End]
+	if len(w) < 2 || len(w) > 16 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	switch w {
+	case "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+		"these", "those", "him", "them", "me", "us", "all", "some", "any", "about", "date",
+		"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "more",
+		"less", "each", "every", "no", "what", "which", "whom", "where", "other", "such":
+		return false
+	}
+	if lx, ok := lexicon[w]; ok && (lx.unit != uNone || lx.month > 0 || lx.wday > 0 || lx.num > 0) {
+		return false
+	}
+	return true
 }
 
 // irregularPast lists common irregular past forms (and past participles) of news verbs.
@@ -395,8 +425,12 @@ func (m *matcher) infinitive(k int) (int, bool) {
 	w := m.tokWord(buf[:], j)
 	c := m.vclass(j)
 	if intentWord(w) {
-		if c != vNone {
-			if t, ok := m.group(j); ok && t == tPastPerfect {
+		v := j
+		if c == vNone && j > 0 && m.vclass(j-1) != vNone {
+			v = j - 1 // "had been due to expire": the copula's group
+		}
+		if m.vclass(v) != vNone {
+			if t, ok := m.group(v); ok && t == tPastPerfect {
 				return tPastPerfect, true
 			}
 		}

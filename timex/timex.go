@@ -8,8 +8,10 @@
 // functions try to match at each piece that can start an expression, keeping the longest match.
 // Relative expressions are resolved against the article date and, where TimeML does so, against
 // the last date the article mentioned ("the following day", "two years earlier"). Weekday and
-// month names without a year are resolved with a light tense heuristic (auxiliaries, modal verbs
-// and verb endings near the expression; Penn POS tags when the tagger ran first).
+// month names without a year are placed by the tense of the verb group that governs them (Penn
+// POS tags when the ner tagger ran first, else auxiliaries, modals and verb endings; see
+// tense.go). Expressions inside PER/ORG mentions of the Doc ("Tuesday Morning Corp.") and
+// capitalised relative words inside names and titles ("Russia Today", "This Week") are skipped.
 //
 // Spans follow the TimeML conventions: prepositions ("on", "in", "since") are not part of the
 // expression; determiners, modifiers ("early", "about", "more than") and "ago" are.
@@ -24,7 +26,7 @@ import (
 )
 
 // Version is the version of the tagger's output; it changes whenever the output does.
-const Version = "1"
+const Version = "2"
 
 // Tag returns every time expression of d, in text order, with byte offsets into d.Text, ids
 // "t1", "t2", …, type, TIMEX3 value, and mod/freq/quant/anchor where they apply. Relative
@@ -68,6 +70,7 @@ type tagger struct {
 	last, lastQ     point
 	lastID, lastQID string
 	lastUnit        int // unit index of the end of the last timex
+	mi              int // the first mention of d.Mentions that may still contain a match
 }
 
 func (t *tagger) reset(d *text.Doc, dct time.Time) {
@@ -80,6 +83,7 @@ func (t *tagger) reset(d *text.Doc, dct time.Time) {
 	}
 	t.out = t.out[:0]
 	t.diags = t.diags[:0]
+	t.mi = 0
 	t.last, t.lastQ = point{}, point{}
 	t.lastID, t.lastQID = "", ""
 }
@@ -110,6 +114,10 @@ func (t *tagger) run() {
 		r, ok := t.match(i)
 		if !ok || r.end <= r.start {
 			i++
+			continue
+		}
+		if t.isTitle(r) || t.inName(r) {
+			i = r.end
 			continue
 		}
 		t.emit(r)
@@ -160,6 +168,53 @@ func (t *tagger) emit(r result) {
 		}
 	}
 	t.lastUnit = r.end
+}
+
+// isTitle reports whether r is a capitalised relative expression inside a name or title rather
+// than a time expression: "video released by Russia Today", "ABC's \"This Week\"". Every word
+// of it is capitalised, none is a calendar name or a number, and it does not open its sentence.
+func (t *tagger) isTitle(r result) bool {
+	us := t.us
+	for k := r.start; k < r.end; k++ {
+		u := &us[k]
+		if u.punct != 0 {
+			continue
+		}
+		if !u.cap || u.allCaps || u.num >= 0 || u.dk != dNone || u.lx.month > 0 || u.lx.wday > 0 || u.lx.hol != hNone {
+			return false
+		}
+	}
+	// Does it open its sentence (after quotes, brackets or a colon)?
+	for k := r.start - 1; k >= 0 && us[k].sentence == us[r.start].sentence; k-- {
+		switch us[k].punct {
+		case '"', '\'', '`', '(', '[', ':', '?':
+			continue
+		case 0:
+			// after "Co." the splitter may have missed a sentence end
+			return t.text[us[k].e-1] != '.'
+		}
+		return false // after a comma, a dash …: a clause opening
+	}
+	return false
+}
+
+// inName reports whether r lies inside the name of a person or organisation that the ner tagger
+// found (d.Mentions): "Tuesday Morning Corp." is not a time expression.
+func (t *tagger) inName(r result) bool {
+	ms := t.d.Mentions
+	if len(ms) == 0 {
+		return false
+	}
+	first, last := int(t.us[r.start].tok), int(t.us[r.end-1].tok)
+	for t.mi < len(ms) && ms[t.mi].Last <= first {
+		t.mi++
+	}
+	for k := t.mi; k < len(ms) && ms[k].First <= first; k++ {
+		if m := ms[k]; last < m.Last && (m.Type == chronicle.PER || m.Type == chronicle.ORG) {
+			return true
+		}
+	}
+	return false
 }
 
 func appendInt(b []byte, n int) []byte {
