@@ -157,15 +157,62 @@ func posUnary(fs []uint64, t *tokInfo, k int) []uint64 {
 }
 
 // chunkFeatures appends the chunker's features of token i (pos: POS label indexes; tags:
-// chunk tags so far).
+// chunk tags so far, only tags[:i] are read).
 func chunkFeatures(fs []uint64, ts []tokInfo, i int, pos []int, tags []int) []uint64 {
-	t := &ts[i]
-	pp := func(k int) uint64 {
-		if k < 0 || k >= len(pos) {
-			return 999
-		}
-		return uint64(pos[k])
+	fs = chunkPOSWindow(fs, pos, i)
+	fs = chunkContext(fs, ts, i, pos, tags)
+	for k := -1; k <= 1; k++ {
+		fs = chunkUnary(fs, at(ts, i+k), k, false)
 	}
+	return fs
+}
+
+func posAt(pos []int, k int) uint64 {
+	if k < 0 || k >= len(pos) {
+		return 999
+	}
+	return uint64(pos[k])
+}
+
+// posWindowKey identifies the POS tags at i-2 … i+2 (the key of chunkPOSWindow's features).
+func posWindowKey(pos []int, i int) uint64 {
+	h := uint64(0x51ed270b27e2f3a1)
+	for k := i - 2; k <= i+2; k++ {
+		h = percep.Hash(h ^ posAt(pos, k))
+	}
+	return h
+}
+
+// chunkPOSWindow appends the chunk features that depend on the POS tags at i-2 … i+2 only.
+func chunkPOSWindow(fs []uint64, pos []int, i int) []uint64 {
+	return append(fs,
+		percep.Join(tBias, 0),
+		percep.Join(tPOS, posAt(pos, i)),
+		percep.Join(tPOSm1, posAt(pos, i-1)),
+		percep.Join(tPOSp1, posAt(pos, i+1)),
+		percep.Join(tPOSm2, posAt(pos, i-2)),
+		percep.Join(tPOSp2, posAt(pos, i+2)),
+		percep.Join2(tPOSm1POS, posAt(pos, i-1), posAt(pos, i)),
+		percep.Join2(tPOSPOSp1, posAt(pos, i), posAt(pos, i+1)),
+	)
+}
+
+// chunkUnary appends the chunk features word t contributes at offset k.
+func chunkUnary(fs []uint64, t *tokInfo, k int, _ bool) []uint64 {
+	switch k {
+	case 0:
+		fs = append(fs, percep.Join(tWL, t.wl))
+	case -1:
+		fs = append(fs, percep.Join(tWLm1, t.wl))
+	case 1:
+		fs = append(fs, percep.Join(tWLp1, t.wl))
+	}
+	return fs
+}
+
+// chunkContext appends the chunk features that depend on earlier chunk tags or on a word
+// and its POS tag.
+func chunkContext(fs []uint64, ts []tokInfo, i int, pos []int, tags []int) []uint64 {
 	c1, c2 := uint64(0), uint64(0)
 	if i > 0 {
 		c1 = uint64(tags[i-1] + 1)
@@ -173,25 +220,13 @@ func chunkFeatures(fs []uint64, ts []tokInfo, i int, pos []int, tags []int) []ui
 	if i > 1 {
 		c2 = uint64(tags[i-2] + 1)
 	}
-	fs = append(fs,
-		percep.Join(tBias, 0),
-		percep.Join(tWL, t.wl),
-		percep.Join(tWLm1, at(ts, i-1).wl),
-		percep.Join(tWLp1, at(ts, i+1).wl),
-		percep.Join(tPOS, pp(i)),
-		percep.Join(tPOSm1, pp(i-1)),
-		percep.Join(tPOSp1, pp(i+1)),
-		percep.Join(tPOSm2, pp(i-2)),
-		percep.Join(tPOSp2, pp(i+2)),
-		percep.Join2(tPOSm1POS, pp(i-1), pp(i)),
-		percep.Join2(tPOSPOSp1, pp(i), pp(i+1)),
-		percep.Join2(tPOSWL, pp(i), t.wl),
+	return append(fs,
+		percep.Join2(tPOSWL, posAt(pos, i), ts[i].wl),
 		percep.Join(tChunkm1, c1),
-		percep.Join2(tChunkm1POS, c1, pp(i)),
+		percep.Join2(tChunkm1POS, c1, posAt(pos, i)),
 		percep.Join2(tChunkm12, c1, c2),
-		percep.Join2(tChunkm1POS+100, c1, pp(i+1)),
+		percep.Join2(tChunkm1POS+100, c1, posAt(pos, i+1)),
 	)
-	return fs
 }
 
 // nerFeatures appends the named-entity features of token i; pos and chunk are the POS and
@@ -264,7 +299,6 @@ func nerContext(fs []uint64, ts []tokInfo, i int, si sentInfo, pos, chunk []int)
 		}
 		return uint64(pos[k])
 	}
-	caps := b2u(si.caps)
 	fs = append(fs,
 		percep.Join(tBias, 0),
 		percep.Join2(tWLm1WL, m1.wl, t.wl),
@@ -284,12 +318,8 @@ func nerContext(fs []uint64, ts []tokInfo, i int, si sentInfo, pos, chunk []int)
 		b := uint64(trailing(g))
 		fs = append(fs, percep.Join(tGaz, b), percep.Join2(tGazShape, b, t.short))
 	}
-	if t.doc != 0 {
-		fs = append(fs, percep.Join(tDoc, uint64(t.doc)), percep.Join2(tDocShape, uint64(t.doc), t.short|caps<<63))
-	}
-	if m1.doc != 0 {
-		fs = append(fs, percep.Join(tDocPrev, uint64(m1.doc)))
-	}
+	fs = docFeatures(fs, t, si.caps)
+	fs = docPrevFeatures(fs, m1.doc)
 	for g := m1.gaz; g != 0; g &= g - 1 {
 		fs = append(fs, percep.Join(tGazm1, uint64(trailing(g))))
 	}
@@ -306,4 +336,21 @@ func trailing(g uint32) int {
 		n++
 	}
 	return n
+}
+
+// docFeatures appends the document-hint features of t.
+func docFeatures(fs []uint64, t *tokInfo, capsSent bool) []uint64 {
+	if t.doc != 0 {
+		caps := b2u(capsSent)
+		fs = append(fs, percep.Join(tDoc, uint64(t.doc)), percep.Join2(tDocShape, uint64(t.doc), t.short|caps<<63))
+	}
+	return fs
+}
+
+// docPrevFeatures appends the feature of the previous token's document hint.
+func docPrevFeatures(fs []uint64, doc uint8) []uint64 {
+	if doc != 0 {
+		fs = append(fs, percep.Join(tDocPrev, uint64(doc)))
+	}
+	return fs
 }

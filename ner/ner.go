@@ -156,20 +156,23 @@ func (r *Recognizer) WriteModel(w io.Writer) error {
 
 // scratch is per-call working memory.
 type scratch struct {
-	ts                 []tokInfo
-	buf                []byte
-	fs                 []uint64
-	offs               []int
-	scores             []float32
-	em                 []float32
-	back               []int16
-	work               []float32
-	pos                []int
-	chunk              []int
-	ner                []int
-	hist               map[uint64][5]int16
-	posCache, nerCache wordCache
-	pass1              []int
+	ts                             []tokInfo
+	buf                            []byte
+	fs                             []uint64
+	offs                           []int
+	scores                         []float32
+	em                             []float32
+	back                           []int16
+	work                           []float32
+	pos                            []int
+	chunk                          []int
+	ner                            []int
+	hist                           map[uint64][5]int16
+	posCache, nerCache, chunkCache wordCache
+	woffs                          []int
+	emDoc                          []float32
+	hint1                          []uint8
+	pass1                          []int
 }
 
 // getScratch takes working memory from the free list (kept outside sync.Pool so that the
@@ -314,22 +317,12 @@ func (r *Recognizer) tagPOS(ts []tokInfo, out []int, s *scratch) {
 	}
 	if pm, ok := m.(*percep.Model); ok {
 		// Cached single-word features plus the contextual ones.
+		s.posCache.reset(pm, 5*L)
+		s.woffs, s.fs = wordOffsets(&s.posCache, pm, L, ts, 0, s.woffs, s.fs, posUnaryCaps, false)
 		for i := range ts {
 			sc := s.scores[:L]
 			clear(sc)
-			for k := -2; k <= 2; k++ {
-				t := at(ts, i+k)
-				v, ok := s.posCache.get(pm, t.w)
-				if !ok {
-					for j := -2; j <= 2; j++ {
-						s.fs = posUnary(s.fs[:0], t, j)
-						pm.Score(s.fs, v[(j+2)*L:(j+3)*L])
-					}
-				}
-				for j, x := range v[(k+2)*L : (k+3)*L] {
-					sc[j] += x
-				}
-			}
+			addWords(&s.posCache, L, s.woffs, i, sc)
 			s.fs = posContext(s.fs[:0], ts, i, out)
 			pm.Score(s.fs, sc)
 			out[i] = percep.Greedy(sc)
@@ -345,10 +338,27 @@ func (r *Recognizer) tagPOS(ts []tokInfo, out []int, s *scratch) {
 	}
 }
 
+func posUnaryCaps(fs []uint64, t *tokInfo, k int, _ bool) []uint64 { return posUnary(fs, t, k) }
+
 func (r *Recognizer) tagChunk(ts []tokInfo, pos, out []int, s *scratch) {
 	m, L := r.chunkM, len(r.chunkL)
 	if cap(s.scores) < 64 {
 		s.scores = make([]float32, 64)
+	}
+	if cm, ok := m.(*percep.Model); ok {
+		// Cached word features plus the others.
+		s.chunkCache.reset(cm, 5*L)
+		s.woffs, s.fs = wordOffsets(&s.chunkCache, cm, L, ts, 0, s.woffs, s.fs, chunkUnary, false)
+		for i := range ts {
+			sc := s.scores[:L]
+			clear(sc)
+			addWords(&s.chunkCache, L, s.woffs, i, sc)
+			s.fs = chunkPOSWindow(s.fs[:0], pos, i)
+			s.fs = chunkContext(s.fs, ts, i, pos, out)
+			cm.Score(s.fs, sc)
+			out[i] = percep.Greedy(sc)
+		}
+		return
 	}
 	for i := range ts {
 		s.fs = chunkFeatures(s.fs[:0], ts, i, pos, out)

@@ -23,6 +23,19 @@ func (r *Recognizer) tagNERDoc(sents []text.Sentence, s *scratch, hook sentenceH
 	for i := range s.ts {
 		s.ts[i].doc = 0
 	}
+	L := len(r.nerL)
+	_, fast := r.nerM.(*percep.Model)
+	fast = fast && hook == nil
+	if fast {
+		if cap(s.emDoc) < n*L {
+			s.emDoc = make([]float32, n*L)
+		}
+		s.emDoc = s.emDoc[:n*L]
+		if cap(s.hint1) < n {
+			s.hint1 = make([]uint8, n)
+		}
+		s.hint1 = s.hint1[:n]
+	}
 	// Pass 1: running history.
 	for _, se := range sents {
 		a, b := se.First, se.Last
@@ -36,6 +49,12 @@ func (r *Recognizer) tagNERDoc(sents []text.Sentence, s *scratch, hook sentenceH
 			}
 		}
 		r.nerSentence(ts, s.pos[a:b], s.chunk[a:b], s.pass1[a:b], s, false)
+		if fast {
+			copy(s.emDoc[a*L:b*L], s.em[:(b-a)*L])
+			for i := range ts {
+				s.hint1[a+i] = ts[i].doc
+			}
+		}
 		for i := range ts {
 			if ts[i].flags&fCap != 0 {
 				c := s.hist[ts[i].wl]
@@ -65,6 +84,11 @@ func (r *Recognizer) tagNERDoc(sents []text.Sentence, s *scratch, hook sentenceH
 		}
 		if same && hook == nil {
 			copy(s.ner[a:b], s.pass1[a:b])
+			continue
+		}
+		if fast {
+			// Only the hint features changed: update the pass-1 emissions and decode again.
+			r.updateHints(ts, a, s)
 			continue
 		}
 		r.nerSentence(ts, s.pos[a:b], s.chunk[a:b], s.ner[a:b], s, hook != nil)
@@ -122,21 +146,11 @@ func (r *Recognizer) nerSentence(ts []tokInfo, pos, chunk, out []int, s *scratch
 		if si.caps {
 			salt = capsKey
 		}
+		s.nerCache.reset(pm, 5*L)
+		s.woffs, s.fs = wordOffsets(&s.nerCache, pm, L, ts, salt, s.woffs, s.fs, nerUnary, si.caps)
 		for i := range ts {
 			e := em[i*L : (i+1)*L]
-			for k := -2; k <= 2; k++ {
-				t := at(ts, i+k)
-				v, ok := s.nerCache.get(pm, t.w^salt)
-				if !ok {
-					for j := -2; j <= 2; j++ {
-						s.fs = nerUnary(s.fs[:0], t, j, si.caps)
-						pm.Score(s.fs, v[(j+2)*L:(j+3)*L])
-					}
-				}
-				for j, x := range v[(k+2)*L : (k+3)*L] {
-					e[j] += x
-				}
-			}
+			addWords(&s.nerCache, L, s.woffs, i, e)
 			s.fs = nerContext(s.fs[:0], ts, i, si, pos, chunk)
 			pm.Score(s.fs, e)
 		}
@@ -150,4 +164,56 @@ func (r *Recognizer) nerSentence(ts []tokInfo, pos, chunk, out []int, s *scratch
 	}
 	s.offs = append(s.offs, len(s.fs))
 	percep.Viterbi(em, L, r.trans, r.allowed, s.back[:n*L], s.work[:2*L], out)
+}
+
+// updateHints re-decodes the sentence starting at token a from its pass-1 emissions, replacing
+// the scores of the document-hint features of the tokens whose hint changed.
+func (r *Recognizer) updateHints(ts []tokInfo, a int, s *scratch) {
+	m := r.nerM.(*percep.Model)
+	L := len(r.nerL)
+	n := len(ts)
+	em := s.emDoc[a*L : (a+n)*L]
+	caps := isCaps(ts)
+	if cap(s.scores) < L {
+		s.scores = make([]float32, L)
+	}
+	d := s.scores[:L]
+	for i := range ts {
+		old, cur := s.hint1[a+i], ts[i].doc
+		if old == cur {
+			continue
+		}
+		clear(d)
+		t := ts[i]
+		t.doc = old
+		s.fs = docFeatures(s.fs[:0], &t, caps)
+		m.Score(s.fs, d)
+		for j := range d {
+			d[j] = -d[j]
+		}
+		s.fs = docFeatures(s.fs[:0], &ts[i], caps)
+		m.Score(s.fs, d)
+		e := em[i*L : (i+1)*L]
+		for j := range d {
+			e[j] += d[j]
+		}
+		if i+1 < n {
+			clear(d)
+			s.fs = docPrevFeatures(s.fs[:0], old)
+			m.Score(s.fs, d)
+			for j := range d {
+				d[j] = -d[j]
+			}
+			s.fs = docPrevFeatures(s.fs[:0], cur)
+			m.Score(s.fs, d)
+			e := em[(i+1)*L : (i+2)*L]
+			for j := range d {
+				e[j] += d[j]
+			}
+		}
+	}
+	if cap(s.back) < n*L {
+		s.back = make([]int16, n*L)
+	}
+	percep.Viterbi(em, L, r.trans, r.allowed, s.back[:n*L], s.work[:2*L], s.ner[a:a+n])
 }
