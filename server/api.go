@@ -71,6 +71,9 @@ func (s *Server) apiIndex(w http.ResponseWriter, r *http.Request) error {
 			{"/api/v1/entities/{name}", "one entity: roles over time, co-occurring entities, quotes, events", "type"},
 			{"/api/v1/timeline", "event counts per period and PLOVER category", "actor or pair=A,B, by=day|week|month|year, and the events filters, format=csv"},
 			{"/api/v1/search", "full-text search over articles and quotes", "q, from, to, limit, offset, format=csv"},
+			{"/api/v1/clusters", "real-world events: event mentions clustered across articles, by date", "the events filters, limit, offset, format=csv"},
+			{"/api/v1/clusters/{id}", "one clustered event with its mentions and their sentences", ""},
+			{"/api/v1/claims", "count claims checked against the clustered timeline", "actor, article, from, to, status, limit, offset, format=csv"},
 		},
 	})
 }
@@ -355,12 +358,13 @@ func (s *Server) apiEntity(w http.ResponseWriter, r *http.Request) error {
 
 // timeline is the JSON of /api/v1/timeline.
 type timeline struct {
-	Actor  string                 `json:"actor,omitempty"`
-	Pair   []string               `json:"pair,omitempty"`
-	Unit   string                 `json:"unit"`
-	Total  int                    `json:"total"`
-	Counts []chronicle.EventCount `json:"counts"`
-	Events string                 `json:"events"` // the event mentions counted, as an API URL
+	Actor    string                 `json:"actor,omitempty"`
+	Pair     []string               `json:"pair,omitempty"`
+	Unit     string                 `json:"unit"`
+	Total    int                    `json:"total"`
+	Counts   []chronicle.EventCount `json:"counts"`
+	Events   string                 `json:"events"`   // the event mentions counted, as an API URL
+	Clusters string                 `json:"clusters"` // the real-world events they belong to, as an API URL
 }
 
 // timelineFilter reads a timeline's filter (an actor or a pair is required) and its unit
@@ -457,6 +461,7 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) error {
 	q.Del("by")
 	q.Del("format")
 	t.Events = "/api/v1/events?" + q.Encode()
+	t.Clusters = "/api/v1/clusters?" + q.Encode()
 	return writeJSON(w, t)
 }
 

@@ -221,6 +221,7 @@ func TestBrowserPages(t *testing.T) {
 		{"quotes", "/quotes?speaker=Ushakov"},
 		{"events", "/events?plover=CONSULT"},
 		{"entities", "/entities"},
+		{"claims", "/claims"},
 	}
 	if id := richestExample(t); id != "" {
 		pages = append(pages, struct{ name, path string }{"example-article", "/articles/" + id})

@@ -232,6 +232,16 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.Page = more(p)
+	// The real-world events with their mentions when clustering has run, else the mentions.
+	cvs, err := s.clusterViews(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	if len(cvs) > 0 {
+		pg.Pager = pager(r, len(cvs), p, "/api/v1/clusters")
+		pg.Clusters = cvs[:min(len(cvs), p.Limit)]
+		return s.render(w, "timeline", pg)
+	}
 	evs, err := s.store.Events(r.Context(), f)
 	if err != nil {
 		return err

@@ -64,6 +64,9 @@ func (s *Server) routes() {
 	s.handle("GET /api/v1/entities/{name}", s.apiEntity)
 	s.handle("GET /api/v1/timeline", s.apiTimeline)
 	s.handle("GET /api/v1/search", s.apiSearch)
+	s.handle("GET /api/v1/clusters", s.apiClusters)
+	s.handle("GET /api/v1/clusters/{id}", s.apiCluster)
+	s.handle("GET /api/v1/claims", s.apiClaims)
 	s.handle("GET /api/", func(w http.ResponseWriter, r *http.Request) error {
 		return &chronicle.Error{Code: chronicle.ENOTFOUND, Message: "no such API endpoint: " + r.Method + " " + r.URL.Path,
 			Hint: "GET /api/v1/ lists the endpoints"}
@@ -78,6 +81,7 @@ func (s *Server) routes() {
 	s.handle("GET /timeline", s.pageTimeline)
 	s.handle("GET /quotes", s.pageQuotes)
 	s.handle("GET /events", s.pageEvents)
+	s.handle("GET /claims", s.pageClaims)
 	static := http.StripPrefix("/static/", http.FileServerFS(web.Static()))
 	s.mux.Handle("GET /static/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "public, max-age=3600")

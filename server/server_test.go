@@ -497,3 +497,57 @@ func TestHostileArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestAPIClusters checks the clustered events against the mentions the store holds.
+func TestAPIClusters(t *testing.T) {
+	ts, st := testServer(t)
+	var l page[chronicle.Cluster]
+	getJSON(t, ts, "/api/v1/clusters?limit=1000", &l)
+	if len(l.Items) == 0 {
+		t.Fatal("no clusters")
+	}
+	for _, c := range l.Items {
+		var d struct {
+			chronicle.Cluster
+			Events []chronicle.Event `json:"events"`
+		}
+		getJSON(t, ts, "/api/v1/clusters/"+url.PathEscape(c.ID), &d)
+		want, err := st.Events(context.Background(), chronicle.EventFilter{Cluster: c.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.ID != c.ID || len(d.Events) != len(want) || len(d.Events) != c.Mentions {
+			t.Errorf("cluster %s: %d events, the store holds %d, the cluster says %d mentions", c.ID, len(d.Events), len(want), c.Mentions)
+		}
+	}
+	res, _ := get(t, ts, "/api/v1/clusters/no-such-cluster")
+	if res.StatusCode != 404 {
+		t.Errorf("missing cluster: %s", res.Status)
+	}
+	// The pair of the fixtures is clustered: its timeline page lists clusters with their mentions.
+	_, body := get(t, ts, "/timeline?pair=Donald+Trump,Vladimir+Putin")
+	if !strings.Contains(body, `class="cluster"`) || !strings.Contains(body, "independent source") {
+		t.Errorf("the timeline page shows no clusters")
+	}
+}
+
+func TestAPIClaims(t *testing.T) {
+	ts, _ := testServer(t)
+	var l page[chronicle.Claim]
+	getJSON(t, ts, "/api/v1/claims?limit=1000", &l)
+	for _, c := range l.Items {
+		switch c.Status {
+		case chronicle.Consistent, chronicle.Inconsistent, chronicle.Unverifiable:
+		default:
+			t.Errorf("claim %s/%s not checked: %+v", c.Article, c.ID, c)
+		}
+	}
+	for _, path := range []string{"/api/v1/claims?status=consistent", "/api/v1/claims?format=csv", "/claims", "/claims?status=inconsistent"} {
+		if res, _ := get(t, ts, path); res.StatusCode != 200 {
+			t.Errorf("GET %s: %s", path, res.Status)
+		}
+	}
+	if res, _ := get(t, ts, "/api/v1/claims?status=maybe"); res.StatusCode != 400 {
+		t.Errorf("bad status: %s", res.Status)
+	}
+}

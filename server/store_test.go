@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"chronicle"
+	"chronicle/cluster"
 	"chronicle/pipeline"
 	"chronicle/read"
 	"chronicle/sqlite"
@@ -125,6 +126,10 @@ func build(root, dir string) (chronicle.Store, []string, error) {
 	as = append(as, storetest.Article(1, "2025-07-03"), storetest.Article(2, "2025-06-10"), storetest.Article(3, "2025-05-01"), hostile())
 	res, err := st.PutArticles(ctx, as)
 	if err != nil {
+		return nil, nil, err
+	}
+	// Cluster the events across articles and extract count claims, as ingest does.
+	if err := cluster.Update(ctx, st, as); err != nil {
 		return nil, nil, err
 	}
 	var ids []string

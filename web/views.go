@@ -93,6 +93,7 @@ type TimelinePage struct {
 	Series            Series
 	Chart             template.HTML
 	Events            []EventView
+	Clusters          []ClusterView // the real-world events, when clustering has run
 	Pager             Pager
 	Units             []string
 }
@@ -118,6 +119,20 @@ type EventsPage struct {
 // EventForm is the filter form of the events page, as typed.
 type EventForm struct {
 	Actor, Pair, Code, Plover, Modality, From, To, Place string
+}
+
+// ClusterView is a real-world event of a timeline with its mentions.
+type ClusterView struct {
+	chronicle.Cluster
+	Events []EventView // its mentions (Cluster.Mentions counts them)
+}
+
+// ClaimsPage is /claims.
+type ClaimsPage struct {
+	Page
+	Actor, Status string
+	Claims        []chronicle.Claim
+	Pager         Pager
 }
 
 // ErrorPage is shown for a failed request.

@@ -37,7 +37,7 @@ type Templates struct {
 }
 
 // pageNames are the pages in templates/ (each defines "title" and "content" for base.html).
-var pageNames = []string{"home", "search", "article", "entities", "entity", "timeline", "quotes", "events", "error"}
+var pageNames = []string{"home", "search", "article", "entities", "entity", "timeline", "quotes", "events", "claims", "error"}
 
 // Parse parses the embedded templates.
 func Parse() (*Templates, error) {
