@@ -91,11 +91,11 @@ type ArticleFilter struct {
 
 // EventFilter selects stored event mentions. Empty fields do not filter.
 type EventFilter struct {
-	Actor         string   // an actor name, alias, entity name or CAMEO code, as source or target
+	Actor string // an actor name, alias, entity name or CAMEO code, as source or target
 	// ActorForms are other forms of Actor (its canonical name, its Wikidata id) matched exactly
 	// against the stored canonical names and Wikidata ids; the CLI and the server fill them
 	// from the actors knowledge base so that "Zelensky" finds "Volodymyr Zelenskyy".
-	ActorForms []string
+	ActorForms    []string
 	Pair          []string // two actors, in either direction
 	Code          string   // CAMEO code prefix ("04" matches 040–046)
 	Plover        string
@@ -120,13 +120,13 @@ type QuoteRow struct {
 
 // QuoteFilter selects stored quotes.
 type QuoteFilter struct {
-	Speaker  string // name, alias or entity; matches the speaker span or its entity's name
+	Speaker string // name, alias or entity; matches the speaker span or its entity's name
 	// SpeakerForms are other forms of Speaker (canonical name, Wikidata id), as ActorForms.
 	SpeakerForms []string
-	Text     string // full-text query over the content
-	Kind     string
-	From, To string
-	Article  string
+	Text         string // full-text query over the content
+	Kind         string
+	From, To     string
+	Article      string
 	Page
 }
 
@@ -227,8 +227,11 @@ type MentionFilter struct {
 // Cluster is one real-world event: the event mentions of many articles that describe it.
 // Its JSON form is the output of `chronicle timeline --format json`.
 type Cluster struct {
-	ID       string   `json:"id"`
-	Code     string   `json:"code"`     // the most frequent specific CAMEO code of its mentions
+	ID   string `json:"id"`
+	Code string `json:"code"` // the most frequent specific CAMEO code of its mentions
+	// Act is the kind of act (cluster.Act: call, meet, … or a three-digit code; "" when
+	// unknown), from the codes or, for generic codes, the triggers of its mentions.
+	Act      string   `json:"act,omitempty"`
 	Root     string   `json:"root"`     // two-digit CAMEO root
 	Plover   string   `json:"plover"`   // PLOVER category
 	Date     string   `json:"date"`     // the earliest best-supported date, at its granularity

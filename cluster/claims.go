@@ -340,7 +340,7 @@ func claimActors(a *chronicle.Article, act string, ss, se int) ([]string, []stri
 		if v.Modality == chronicle.Asserted {
 			w += 2
 		}
-		if compatible(Act(v.Code), actOf(act)) {
+		if compatible(MentionAct(&chronicle.Mention{Event: v}), actOf(act)) {
 			w += 2
 		}
 		if v.Sentence.Start >= ss && v.Sentence.End <= se && v.Sentence.End > v.Sentence.Start {
@@ -430,7 +430,11 @@ func Counts(c *chronicle.Claim, e *chronicle.Cluster) bool {
 	if e.Modality != chronicle.Asserted || e.Root != "04" {
 		return false
 	}
-	if a := actOf(c.Act); a != "" && Act(e.Code) != a {
+	act := e.Act
+	if act == "" {
+		act = Act(e.Code)
+	}
+	if a := actOf(c.Act); a != "" && act != a {
 		return false
 	}
 	return (c.From == "" || e.DateStart >= c.From) && (c.To == "" || e.DateEnd <= c.To)

@@ -89,6 +89,26 @@ func Act(code string) string {
 	return code[:3]
 }
 
+// MentionAct is the act of a mention: Act of its code, or for a generic consultation code
+// (040) the act its trigger names ("met", "summit" → meet; "phone", "spoke" → call).
+func MentionAct(m *chronicle.Mention) string {
+	if a := Act(m.Code); a != "" || rootOf(m.Code, m.Root) != "04" {
+		return a
+	}
+	t := strings.ToLower(m.Trigger.Text)
+	for _, w := range []string{"meet", "met", "summit", "visit", "host", "in person", "in-person", "face-to-face"} {
+		if strings.Contains(t, w) {
+			return "meet"
+		}
+	}
+	for _, w := range []string{"call", "phone", "spoke", "spoken", "speak", "conversation", "talked"} {
+		if strings.Contains(t, w) {
+			return "call"
+		}
+	}
+	return ""
+}
+
 // Modality classes: mentions of different classes are never one cluster.
 const (
 	classAsserted    = 0 // it happened
@@ -128,7 +148,7 @@ func dayString(d int) string { return time.Unix(int64(d)*86400, 0).UTC().Format(
 
 // prepare turns a mention into an item; ok is false when it has no code or no usable date.
 func prepare(m *chronicle.Mention) (item, bool) {
-	it := item{m: m, act: Act(m.Code), class: classOf(m.Modality), cluster: -1}
+	it := item{m: m, act: MentionAct(m), class: classOf(m.Modality), cluster: -1}
 	ad, _, ok := chronicle.DateRange(m.ArticleDate)
 	if !ok {
 		if s, _, ok2 := chronicle.DateRange(m.Date); ok2 {
@@ -277,7 +297,7 @@ func clusterBlock(block string, its []*item) []chronicle.Cluster {
 					hi = dayString(g.items[len(g.items)-1].art + 10*WeakDays)
 				}
 				for _, a := range asserted {
-					if compatible(Act(a.Code), Act(c.Code)) && a.DateStart <= hi && a.DateEnd >= lo {
+					if compatible(a.Act, c.Act) && a.DateStart <= hi && a.DateEnd >= lo {
 						c.Realized = a.ID
 						break
 					}
@@ -458,7 +478,11 @@ func summarize(block string, class int, g *group) chronicle.Cluster {
 		modalities[m.Modality]++
 		orient[[2]string{ArgKey(m.Source, m.SourceKB), ArgKey(m.Target, m.TargetKB)}]++
 	}
-	if g.act != "" { // a specific code names the cluster rather than a generic one
+	specific := false
+	for k := range codes {
+		specific = specific || Act(k) != ""
+	}
+	if specific { // a specific code names the cluster rather than a generic one
 		for k := range codes {
 			if Act(k) == "" {
 				delete(codes, k)
@@ -467,6 +491,7 @@ func summarize(block string, class int, g *group) chronicle.Cluster {
 	}
 	c.Code = argmax(codes, func(a, b string) bool { return a < b })
 	c.Root = rootOf(c.Code, "")
+	c.Act = g.act
 	c.Plover = argmax(plovers[c.Code], func(a, b string) bool { return a > b })
 	switch class {
 	case classAsserted:

@@ -260,7 +260,7 @@ func (s *Store) Mentions(ctx context.Context, f chronicle.MentionFilter) ([]chro
 	const sel = `SELECT a.id, a.date, v.vid, v.code, v.root, v.plover, v.modality,
 		v.source_entity, v.source_actor, v.source_text, v.source_name, v.source_kb,
 		v.target_entity, v.target_actor, v.target_text, v.target_name, v.target_kb,
-		v.date, v.date_from, v.confidence, v.block, v.cluster
+		v.date, v.date_from, v.confidence, v.trigger, v.block, v.cluster
 		FROM events v JOIN articles a ON a.pk = v.article `
 	seen := map[[2]string]bool{}
 	out := []chronicle.Mention{}
@@ -275,7 +275,7 @@ func (s *Store) Mentions(ctx context.Context, f chronicle.MentionFilter) ([]chro
 			if err := rows.Scan(&m.Article, &m.ArticleDate, &m.ID, &m.Code, &m.Root, &m.Plover, &m.Modality,
 				&m.Source.Entity, &m.Source.Actor, &m.Source.Text, &m.Source.Name, &m.SourceKB,
 				&m.Target.Entity, &m.Target.Actor, &m.Target.Text, &m.Target.Name, &m.TargetKB,
-				&m.Date, &m.DateFrom, &m.Confidence, &m.Block, &m.Cluster); err != nil {
+				&m.Date, &m.DateFrom, &m.Confidence, &m.Trigger.Text, &m.Block, &m.Cluster); err != nil {
 				return err
 			}
 			k := [2]string{m.Article, m.ID}
@@ -325,15 +325,15 @@ func (s *Store) PutClusters(ctx context.Context, blocks []string, cs []chronicle
 		}
 	}
 	ins, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO clusters (id, block, code, root, plover, modality, date, date_start, date_end,
-		source_key, source_actor, source_name, source_text, target_key, target_actor, target_name, target_text, realized)
-		VALUES (?,?,?,?,?,?,?,?,?, ?,?,?,?, ?,?,?,?, ?)`)
+		source_key, source_actor, source_name, source_text, target_key, target_actor, target_name, target_text, realized, act)
+		VALUES (?,?,?,?,?,?,?,?,?, ?,?,?,?, ?,?,?,?, ?,?)`)
 	if err != nil {
 		return fmt.Errorf("sqlite.PutClusters: %w", err)
 	}
 	defer ins.Close()
 	for _, c := range cs {
 		if _, err := ins.ExecContext(ctx, c.ID, c.Block, c.Code, c.Root, c.Plover, c.Modality, c.Date, c.DateStart, c.DateEnd,
-			c.SourceKey, c.Source.Actor, c.Source.Name, c.Source.Text, c.TargetKey, c.Target.Actor, c.Target.Name, c.Target.Text, c.Realized); err != nil {
+			c.SourceKey, c.Source.Actor, c.Source.Name, c.Source.Text, c.TargetKey, c.Target.Actor, c.Target.Name, c.Target.Text, c.Realized, c.Act); err != nil {
 			return fmt.Errorf("sqlite.PutClusters(%s): %w", c.ID, err)
 		}
 	}
@@ -416,7 +416,7 @@ func (s *Store) Timeline(ctx context.Context, f chronicle.TimelineFilter) ([]chr
 		w.add("c.id = ?", f.ID)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.block, c.code, c.root, c.plover, c.modality, c.date, c.date_start, c.date_end,
-		c.source_key, c.source_actor, c.source_name, c.source_text, c.target_key, c.target_actor, c.target_name, c.target_text, c.realized
+		c.source_key, c.source_actor, c.source_name, c.source_text, c.target_key, c.target_actor, c.target_name, c.target_text, c.realized, c.act
 		FROM clusters c`+w.String()+` ORDER BY c.date_start, c.date_end, c.id`+limit(f.Page), w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite.Timeline: %w", err)
@@ -426,7 +426,7 @@ func (s *Store) Timeline(ctx context.Context, f chronicle.TimelineFilter) ([]chr
 	for rows.Next() {
 		var c chronicle.Cluster
 		if err := rows.Scan(&c.ID, &c.Block, &c.Code, &c.Root, &c.Plover, &c.Modality, &c.Date, &c.DateStart, &c.DateEnd,
-			&c.SourceKey, &c.Source.Actor, &c.Source.Name, &c.Source.Text, &c.TargetKey, &c.Target.Actor, &c.Target.Name, &c.Target.Text, &c.Realized); err != nil {
+			&c.SourceKey, &c.Source.Actor, &c.Source.Name, &c.Source.Text, &c.TargetKey, &c.Target.Actor, &c.Target.Name, &c.Target.Text, &c.Realized, &c.Act); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("sqlite.Timeline: %w", err)
 		}
