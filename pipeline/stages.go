@@ -77,57 +77,19 @@ func (s actorStage) Run(d *Doc) {
 	d.Article.Entities = append(d.Article.Entities, s.kb.Entities(d.Text, d.Date)...)
 }
 
-// timexStage finds and normalises time expressions against the article's date. An expression
-// inside the name of a person or organisation ("Russia Today") is not a time expression.
+// timexStage finds and normalises time expressions against the article's date (it skips
+// words inside the names of people and organisations found by the NER).
 type timexStage struct{}
 
 func (timexStage) Name() string    { return "timex" }
 func (timexStage) Version() string { return timex.Version }
 func (timexStage) Run(d *Doc) {
 	ts, diags := timex.TagDiag(d.Text, d.Date)
-	ts = outsideNames(d, ts)
 	d.Article.Timexes = append(d.Article.Timexes, ts...)
 	for _, dg := range diags {
 		dg.Stage = "timex"
 		d.Article.Diagnostics = append(d.Article.Diagnostics, dg)
 	}
-}
-
-// outsideNames drops time expressions that lie inside a PER or ORG mention and renumbers the
-// rest (anchors are remapped).
-func outsideNames(d *Doc, ts []chronicle.Timex) []chronicle.Timex {
-	if len(d.Text.Mentions) == 0 || len(ts) == 0 {
-		return ts
-	}
-	inside := func(t chronicle.Timex) bool {
-		for _, m := range d.Text.Mentions {
-			if m.Type != chronicle.PER && m.Type != chronicle.ORG {
-				continue
-			}
-			s, e := d.Text.Span(m.First, m.Last)
-			if t.Start >= s && t.End <= e {
-				return true
-			}
-		}
-		return false
-	}
-	out := ts[:0]
-	ids := map[string]string{}
-	for _, t := range ts {
-		if inside(t) {
-			continue
-		}
-		id := fmt.Sprintf("t%d", len(out)+1)
-		ids[t.ID] = id
-		t.ID = id
-		out = append(out, t)
-	}
-	for i := range out {
-		if out[i].AnchorID != "" {
-			out[i].AnchorID = ids[out[i].AnchorID]
-		}
-	}
-	return out
 }
 
 // quoteStage finds attributions and resolves their speakers to entities.
