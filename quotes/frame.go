@@ -86,6 +86,7 @@ func (x *extractor) findCues() {
 		}
 	}
 	x.boostCues()
+	defer x.dropSourceCues()
 	for si := range d.Sentences {
 		s := d.Sentences[si]
 		start := -1
@@ -95,10 +96,22 @@ func (x *extractor) findCues() {
 				start = i
 			}
 			if !on && start >= 0 {
+				// A run does not end with a determiner ("said in a" statement).
+				end := i
+				if end-start > 1 && x.flags[end-1]&fDet != 0 && x.flags[end-1]&fPron == 0 {
+					end--
+					if end-start > 1 && x.flags[end-1]&fPrep != 0 {
+						end--
+					}
+				}
+				// A particle belongs to its verb: "pointed out", "known as".
+				if end == i && end < s.Last && x.in[end] < 0 && isParticle(x.word(end)) {
+					end++
+				}
 				// A run of auxiliaries and adverbs only ("has", "also") is no cue.
-				for k := start; k < i; k++ {
+				for k := start; k < end; k++ {
 					if x.flags[k]&(fAux|fAdv|fNeg) == 0 {
-						x.cues = append(x.cues, cueRun{x.skipAuxLeft(start, s.First), i})
+						x.cues = append(x.cues, cueRun{x.skipAuxLeft(start, s.First), end})
 						break
 					}
 				}
@@ -106,6 +119,42 @@ func (x *extractor) findCues() {
 			}
 		}
 	}
+}
+
+// dropSourceCues drops a cue run that lies inside the source of the next one ("“…,” panel
+// Chairman Jason Chaffetz said": "panel" is no cue of its own).
+func (x *extractor) dropSourceCues() {
+	k := 0
+	for i, a := range x.cues {
+		if i+1 < len(x.cues) {
+			b := x.cues[i+1]
+			if b.c0 > a.c1 && b.c0-a.c1 <= 10 && x.d.SentenceOf(a.c0) == x.d.SentenceOf(b.c0) && x.cueP[a.c0] < x.cueP[b.c1-1] {
+				si := x.d.SentenceOf(b.c0)
+				c := x.context(si)
+				if s0 := x.walkLeft(&c, b.c0, x.cueHead(b.c0, b.c1)); s0 <= a.c1 && s0 < b.c0 && x.walkLeftReaches(&c, b.c0, x.cueHead(b.c0, b.c1), a.c0) {
+					continue
+				}
+			}
+		}
+		x.cues[k] = a
+		k++
+	}
+	x.cues = x.cues[:k]
+}
+
+// walkLeftReaches reports whether the source walk from the cue at c0 would take in token t if
+// it were not a cue: every token in [t, c0) is a plausible source token.
+func (x *extractor) walkLeftReaches(c *feat.Context, c0, head, t int) bool {
+	for j := c0 - 1; j >= t; j-- {
+		if x.in[j] >= 0 || x.isTerminal(j) || x.isPunct(j, ",", ";", ":") {
+			return false
+		}
+		x.fs = feat.SourceFeatures(c, j, c0, head, true, x.fs[:0])
+		if feat.Prob(x.m.Score(x.fs)) < sourceThreshold {
+			return false
+		}
+	}
+	return true
 }
 
 // boostCues marks cues the model is unsure of in constructions that are reporting beyond
@@ -120,17 +169,75 @@ func (x *extractor) boostCues() {
 	}
 	for ri := range x.regs {
 		o := x.regs[ri].open
-		if o < 2 || x.regs[ri].words < 2 || !x.isPunct(o-1, ",", ":") {
+		if o < 2 || x.regs[ri].words < 2 {
 			continue
 		}
-		for k := o - 2; k >= 0 && k >= o-6; k-- {
+		from := o - 1
+		if x.isPunct(from, ",", ":") {
+			from--
+		}
+		for k := from; k >= 0 && k >= o-6; k-- {
 			if x.in[k] >= 0 || x.d.Tokens[k].Kind != text.Word {
 				break
 			}
-			if w := x.word(k); len(w) > 4 && strings.HasSuffix(w, "ing") && k > 0 && (x.isPunct(k-1, ",") || x.flags[k-1]&fConj != 0) {
+			if w := x.word(k); len(w) > 4 && strings.HasSuffix(w, "ing") && k > 0 && (x.isPunct(k-1, ",") || x.flags[k-1]&(fConj|fPrep|fSubord) != 0) {
 				x.cueP[k] = max(x.cueP[k], boosted)
 				break
 			}
+		}
+	}
+	x.boostSpeechVerbs()
+	// A likely cue followed by "that" or a quotation: "X warned that …", "X tweeted “…”".
+	n = len(x.d.Tokens)
+	for i := 0; i+1 < n; i++ {
+		if p := x.cueP[i]; p >= weakCue && p < cueThreshold && x.d.Tokens[i].Kind == text.Word && x.flags[i]&(fAux|fDet|fPrep|fConj) == 0 {
+			j := i + 1
+			if x.toks[j].Cls == feat.ClsThat || x.in[j] >= 0 && x.regs[x.in[j]].open == j && x.regs[x.in[j]].words >= 3 {
+				x.cueP[i] = cueThreshold
+			}
+		}
+	}
+}
+
+// boostSpeechVerbs marks the verb of an attribution clause right after a quotation that ends
+// with a comma, question or exclamation mark, whatever the verb: "“…?” Vitter demanded.",
+// "“…,” she yells while …", "“…,” shouted the crowd".
+func (x *extractor) boostSpeechVerbs() {
+	n := len(x.d.Tokens)
+	for ri := range x.regs {
+		rg := x.regs[ri]
+		k := rg.close
+		if !rg.closed || rg.words < 2 || k+2 >= n || k < 1 || x.para[k+1] != x.para[k] {
+			continue
+		}
+		if !x.isPunct(k-1, ",", "?", "!") {
+			continue
+		}
+		i := k + 1
+		if x.isPunct(i, ",") {
+			i++
+		}
+		if i >= n || x.flags[i]&(fStart|fConj|fSubord|fPrep) != 0 && x.flags[i]&fPron == 0 {
+			continue // "… Thank you!” Meanwhile, Putin rushed out …" starts a new sentence
+		}
+		// Within the next six tokens: a lower-case word next to a subject (a pronoun or
+		// a capitalised name), with no cue yet, in a short clause.
+		end := min(n, i+6)
+		for j := i; j < end; j++ {
+			if x.in[j] >= 0 || x.isTerminal(j) || x.cueP[j] >= cueThreshold {
+				break
+			}
+			if x.d.Tokens[j].Kind != text.Word || x.toks[j].Cls != feat.ClsLower || x.flags[j]&(fPrep|fDet|fConj|fSubord|fAux|fAdv) != 0 {
+				continue
+			}
+			subjBefore := j > i && (x.toks[j-1].Cls == feat.ClsCap || x.toks[j-1].Cls == feat.ClsUpper || x.toks[j-1].Cls == feat.ClsPron || x.flags[j-1]&fTitle != 0)
+			subjAfter := j == i && j+1 < n && (x.toks[j+1].Cls == feat.ClsCap || x.toks[j+1].Cls == feat.ClsPron || x.toks[j+1].Cls == feat.ClsDet)
+			// The clause ends soon: the sentence end, or a comma or preposition next.
+			short := j+1 >= n || x.isTerminal(j+1) || x.isPunct(j+1, ",") || x.flags[j+1]&(fPrep|fSubord|fTime) != 0 || subjAfter
+			if (subjBefore || subjAfter) && short {
+				x.cueP[j] = boosted
+			}
+			break
 		}
 	}
 }
@@ -148,14 +255,26 @@ func (x *extractor) skipAuxLeft(c0, lo int) int {
 	return c0
 }
 
-// walkLeft returns the start of the source ending just before token end (end when none).
-func (x *extractor) walkLeft(c *feat.Context, end, cue int) int {
+// cueHead returns the main word of the cue [c0, c1): its first token that is not an
+// auxiliary or adverb.
+func (x *extractor) cueHead(c0, c1 int) int {
+	for k := c0; k < c1; k++ {
+		if x.flags[k]&(fAux|fAdv|fNeg) == 0 {
+			return k
+		}
+	}
+	return c1 - 1
+}
+
+// walkLeft returns the start of the source ending just before token end (end when none) of
+// the cue whose main word is head.
+func (x *extractor) walkLeft(c *feat.Context, end, head int) int {
 	j := end - 1
 	for ; j >= c.Lo && j >= end-15; j-- {
 		if x.in[j] >= 0 {
 			break
 		}
-		x.fs = feat.SourceFeatures(c, j, cue, true, x.fs[:0])
+		x.fs = feat.SourceFeatures(c, j, end, head, true, x.fs[:0])
 		if feat.Prob(x.m.Score(x.fs)) < sourceThreshold {
 			break
 		}
@@ -168,14 +287,15 @@ func (x *extractor) walkLeft(c *feat.Context, end, cue int) int {
 	return start
 }
 
-// walkRight returns the end of the source starting at token start (start when none).
-func (x *extractor) walkRight(c *feat.Context, start, cue int) int {
+// walkRight returns the end of the source starting at token start (start when none) of the
+// cue whose main word is head.
+func (x *extractor) walkRight(c *feat.Context, start, head int) int {
 	j := start
 	for ; j < c.Hi && j < start+15; j++ {
 		if x.in[j] >= 0 {
 			break
 		}
-		x.fs = feat.SourceFeatures(c, j, cue, false, x.fs[:0])
+		x.fs = feat.SourceFeatures(c, j, start-1, head, false, x.fs[:0])
 		if feat.Prob(x.m.Score(x.fs)) < sourceThreshold {
 			break
 		}
@@ -269,7 +389,11 @@ func (x *extractor) frames() {
 			if x.flags[cr.c0]&fAccording != 0 {
 				x.according(&a, &c, ci)
 			} else if x.toks[cr.c0].Cls == feat.ClsColon {
-				x.headline(&a, &c)
+				if x.toks[cr.c0].Head {
+					x.headline(&a, &c)
+				} else {
+					x.colonFrame(&a, &c, ci)
+				}
 			} else {
 				x.verbFrame(&a, &c, ci)
 			}
@@ -290,6 +414,7 @@ func (x *extractor) frames() {
 		}
 	}
 	x.epigraphs()
+	x.colonParagraphs()
 	slices.SortFunc(x.atts, func(a, b att) int { return a.cue0 - b.cue0 })
 	// used[] indexes attributions: renumber after sorting.
 	for i := range x.used {
@@ -405,6 +530,9 @@ func (x *extractor) nextCueIn(ci, lo, hi int) int {
 func (x *extractor) verbFrame(a *att, c *feat.Context, ci int) {
 	c0, c1 := a.cue0, a.cue1
 	lo, hi := c.Lo, c.Hi
+	if x.passive(a, c) {
+		return
+	}
 	// "…," SOURCE CUE: everything between the quotation and the cue is the source.
 	q := x.quoteBefore(c0, lo)
 	if q >= 0 {
@@ -416,21 +544,21 @@ func (x *extractor) verbFrame(a *att, c *feat.Context, ci int) {
 		for g1 > g0 && x.isPunct(g1-1, ",") {
 			g1--
 		}
-		if g1 > g0 && g1-g0 <= 30 && x.nounish(g0) && !x.hasCue(g0, g1) {
+		if g1 > g0 && g1-g0 <= 40 && x.nounish(g0) && !x.hasOwnCue(g0, g1) {
 			a.src0, a.src1 = g0, g1
 		}
 	}
 	if a.src0 < 0 {
 		// Source before the cue.
-		s0 := x.walkLeft(c, c0, c0)
+		s0 := x.walkLeft(c, c0, x.cueHead(c0, c1))
 		if s0 < c0 {
 			a.src0, a.src1 = s0, c0
 		} else if x.inversionContext(c0, lo) {
-			if e := x.walkRight(c, c1, c1-1); e > c1 && x.tailKind(e, hi) != tailClause {
+			if e := x.walkRight(c, c1, x.cueHead(c0, c1)); e > c1 && x.tailKind(e, hi) != tailClause {
 				a.src0, a.src1 = c1, e
-			} else if s, e := x.appositiveSubject(c, c0); s >= 0 {
+			} else if as, ae := x.appositiveSubject(c, c0); as >= 0 {
 				// "Nick Witney, a fellow at the council, said …"
-				a.src0, a.src1 = s, e
+				a.src0, a.src1 = as, ae
 			} else if e > c1 {
 				a.src0, a.src1 = c1, e
 			}
@@ -476,6 +604,41 @@ func (x *extractor) verbFrame(a *att, c *feat.Context, ci int) {
 	x.rightContent(a, c, after, ci)
 }
 
+// passive handles "CONTENT was echoed by SOURCE": a cue that is a form of "be" and a
+// participle, followed by "by". The content is the subject before the cue, the source the
+// noun phrase after "by".
+func (x *extractor) passive(a *att, c *feat.Context) bool {
+	c0, c1 := a.cue0, a.cue1
+	if c1 >= c.Hi || x.word(c1) != "by" || c1-c0 < 2 {
+		return false
+	}
+	switch strings.ToLower(x.word(c0)) {
+	case "was", "were", "is", "are", "been", "be", "being":
+	default:
+		if c0+1 >= c1 || x.flags[c0]&fAux == 0 {
+			return false
+		}
+	}
+	if w := x.word(c1 - 1); !strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "en") {
+		return false
+	}
+	s0 := x.walkLeft(c, c0, x.cueHead(c0, c1))
+	if s0 >= c0 {
+		return false
+	}
+	e := c1 + 1
+	for e < c.Hi && e < c1+10 && !x.isTerminal(e) && !x.isPunct(e, ",", ";", ":") && x.in[e] < 0 {
+		e++
+	}
+	if e == c1+1 {
+		return false
+	}
+	a.parts = append(a.parts[:0], [2]int{s0, c0})
+	a.src0, a.src1 = c1+1, e
+	a.postposed = true
+	return true
+}
+
 // quoteBefore returns the closing mark of a quotation that ends a clause right before the
 // attribution clause of the cue at c0 ("…," SOURCE CUE), or -1: the nearest quotation before
 // c0 in the sentence, closing with ,” or followed by a comma or dash.
@@ -503,6 +666,21 @@ func (x *extractor) quoteBefore(c0, lo int) int {
 	return -1
 }
 
+// hasOwnCue reports whether a cue token lies in [i, j) outside a relative clause ("Peter
+// Morgan, a lawyer who has been challenging the industry, said": "challenging" is not one).
+func (x *extractor) hasOwnCue(i, j int) bool {
+	rel := false
+	for ; i < j; i++ {
+		if x.flags[i]&fRel != 0 && i > 0 && (x.isPunct(i-1, ",") || x.toks[i-1].Cls != feat.ClsLower) {
+			rel = true
+		}
+		if x.cueP[i] >= cueThreshold && !rel {
+			return true
+		}
+	}
+	return false
+}
+
 // hasCue reports whether a cue token lies in [i, j).
 func (x *extractor) hasCue(i, j int) bool {
 	for ; i < j; i++ {
@@ -524,11 +702,28 @@ func (x *extractor) ownContent(i, hi int) bool {
 	}
 	for j := i; j < hi; j++ {
 		if r := x.in[j]; r >= 0 && x.regs[r].open == j {
-			// "…," he said, "…": a split quote is no content of its own.
-			return !(j > i && x.isPunct(j-1, ",") && j-1 == i)
+			// "…," he said, "…": a split quote is no content of its own; a quotation
+			// further on is one only when a colon or comma introduces it near the cue
+			// (not "said on CNN's “State of the Union.”").
+			if j > i && x.isPunct(j-1, ",") && (j-1 == i || !x.hasWordsBefore(i, j-1)) {
+				return false
+			}
+			return j-i <= 2 || x.isPunct(j-1, ":")
 		}
 	}
 	return false
+}
+
+// hasWordsBefore reports whether tokens [i, j) hold a word that is not an addressee-like
+// filler; used to tell "he said, “…”" from "he told the host, “…”".
+func (x *extractor) hasWordsBefore(i, j int) bool {
+	n := 0
+	for k := i; k < j; k++ {
+		if x.d.Tokens[k].Kind == text.Word {
+			n++
+		}
+	}
+	return n > 3
 }
 
 type tailShape uint8
@@ -560,8 +755,8 @@ func (x *extractor) tailKind(i, hi int) tailShape {
 	if x.in[i] >= 0 && x.regs[x.in[i]].open == i {
 		return tailQuote
 	}
-	if x.toks[i].Cls != feat.ClsPrep && x.flags[i]&fTime == 0 {
-		return tailClause
+	if x.toks[i].Cls != feat.ClsPrep && x.flags[i]&fTime == 0 || x.word(i) == "to" && i+1 < hi && x.toks[i+1].Cls == feat.ClsLower {
+		return tailClause // "declined to comment": an infinitive is a content
 	}
 	// A prepositional phrase: adjunct unless a clause marker or quotation follows.
 	for j := i; j < hi; j++ {
@@ -569,6 +764,9 @@ func (x *extractor) tailKind(i, hi int) tailShape {
 			return tailClause
 		}
 		if x.isPunct(j, ",") {
+			if j+1 < hi && x.in[j+1] >= 0 && x.regs[x.in[j+1]].open == j+1 {
+				return tailQuote // "joked of the museum, ''…''"
+			}
 			return tailAdjunct
 		}
 	}
@@ -643,8 +841,11 @@ func (x *extractor) splitQuote(a *att, after, hi int) bool {
 	// "…," Trump said during a rally in Kenansville, N.C., "but …": skip an adjunct.
 	for k := after; k < hi && k < after+14; k++ {
 		if x.in[k] >= 0 {
-			if x.regs[x.in[k]].open == k && k > after && x.isPunct(k-1, ",", ":", "\u2014", "\u2013", "--") && !x.hasCue(after, k) {
+			if x.regs[x.in[k]].open == k && k > after && (x.isPunct(k-1, ",", ":", "\u2014", "\u2013", "--") || x.flags[k-1]&fConj != 0) && !x.hasCue(after, k) {
 				i = k - 1
+				if x.flags[k-1]&fConj != 0 {
+					i = k
+				}
 			}
 			break
 		}
@@ -698,8 +899,11 @@ func (x *extractor) appositiveSubject(c *feat.Context, c0 int) (int, int) {
 	if c0-1 <= c.Lo || !x.isPunct(c0-1, ",") {
 		return -1, -1
 	}
-	for k := c0 - 2; k > c.Lo && k >= c0-30; k-- {
-		if x.in[k] >= 0 || x.cueP[k] >= cueThreshold || x.isTerminal(k) || x.isPunct(k, ";", ":") {
+	for k := c0 - 2; k > c.Lo && k >= c0-40; k-- {
+		if x.in[k] >= 0 || x.isTerminal(k) || x.isPunct(k, ";", ":") {
+			return -1, -1
+		}
+		if x.cueP[k] >= cueThreshold && x.hasOwnCue(k, c0-1) {
 			return -1, -1
 		}
 		if !x.isPunct(k, ",") {
@@ -711,7 +915,7 @@ func (x *extractor) appositiveSubject(c *feat.Context, c0 int) (int, int) {
 		if x.flags[n]&(fDet|fRel) == 0 && x.toks[n].Cls != feat.ClsCap && !pp {
 			return -1, -1
 		}
-		s := x.walkLeft(c, k, k)
+		s := x.walkLeft(c, k, c0)
 		if s >= k {
 			return -1, -1
 		}
@@ -778,9 +982,24 @@ func (x *extractor) contentFrom(a *att, start, hi, ci int) {
 		return
 	}
 	if r := x.in[start]; r >= 0 && x.regs[r].open == start && x.regs[r].words >= 1 {
-		a.parts = append(a.parts[:0], [2]int{start, x.regs[r].close + 1})
+		end := x.regs[r].close + 1
+		// "calls people “losers” and “sad.”": quotations joined by a conjunction.
+		for end+1 < hi && (x.flags[end]&fConj != 0 || x.isPunct(end, ",")) && x.in[end+1] >= 0 && x.regs[x.in[end+1]].open == end+1 {
+			end = x.regs[x.in[end+1]].close + 1
+		}
+		a.parts = append(a.parts[:0], [2]int{start, end})
 		x.extendDirect(a)
 		return
+	}
+	// "The piece used one of her quotes as its headline:" — a colon that ends the paragraph
+	// before a quotation: the quotation is the content.
+	if last := hi - 1; last > start && x.isPunct(last, ":") && hi < len(x.d.Tokens) && x.para[hi] != x.para[last] {
+		if r := x.in[hi]; r >= 0 && x.regs[r].open == hi && x.used[hi] < 0 {
+			x.nextParaContent(a, hi)
+			if len(a.parts) > 0 {
+				return
+			}
+		}
 	}
 	end := x.clauseEnd(start, hi, a.cue1-1)
 	if end <= start {
@@ -803,7 +1022,7 @@ func (x *extractor) clauseEnd(start, hi, cue int) int {
 	commas := 0
 	for j := start + 1; j < hi; j++ {
 		if x.in[j] < 0 {
-			punct := x.isPunct(j, ",", ";", "\u2014", "\u2013", "--")
+			punct := x.isPunct(j, ",", ";", "\u2014", "\u2013", "\u2015", "--")
 			if punct || x.flags[j]&fConj != 0 {
 				k := j + 1
 				if punct && k < hi && x.flags[k]&fConj != 0 {
@@ -861,7 +1080,7 @@ func (x *extractor) newClauseCue(k, hi int, afterPunct bool) bool {
 		}
 		si := x.d.SentenceOf(c0)
 		c := x.context(si)
-		s0 := x.walkLeft(&c, x.skipAuxLeft(c0, k), c0)
+		s0 := x.walkLeft(&c, x.skipAuxLeft(c0, k), x.cueHead(c0, c0+1))
 		return s0 <= k
 	}
 	return false
@@ -922,7 +1141,17 @@ func (x *extractor) extendDirect(a *att) {
 	last := a.parts[len(a.parts)-1]
 	r := x.in[last[1]-1]
 	if r < 0 {
-		return
+		// A mixed content ("''I admire the mechanics'' of the plan," he said) goes on with
+		// the quotations after it too.
+		for k := last[1] - 1; k >= last[0]; k-- {
+			if x.in[k] >= 0 && x.regs[x.in[k]].words >= 2 {
+				r = x.in[k]
+				break
+			}
+		}
+		if r < 0 {
+			return
+		}
 	}
 	// Where to look for the next quotation: after the last part, and after the cue clause
 	// when it follows the content ("…," he said. "…").
@@ -943,7 +1172,7 @@ func (x *extractor) extendDirect(a *att) {
 			from = x.regs[r].close + 1
 		}
 		p := x.para[x.regs[r].close]
-		i := max(from, x.regs[r].close+1)
+		i := max(from, x.regs[r].close+1, last[1])
 		for i < n && x.para[i] == p && (x.isTerminal(i) || x.d.Tokens[i].Kind == text.Quote && x.in[i] < 0) {
 			i++
 		}
@@ -1099,6 +1328,20 @@ func (x *extractor) headline(a *att, c *feat.Context) {
 	}
 }
 
+// colonFrame handles a colon as the cue outside the headline: "… by this finding: ”…”".
+// The content is what follows (a quotation, or the rest of the sentence), the source the noun
+// phrase before the colon.
+func (x *extractor) colonFrame(a *att, c *feat.Context, ci int) {
+	if s0 := x.walkLeft(c, a.cue0, a.cue0); s0 < a.cue0 {
+		a.src0, a.src1 = s0, a.cue0
+	}
+	if a.cue1 >= c.Hi {
+		x.nextParaContent(a, c.Hi)
+		return
+	}
+	x.contentFrom(a, a.cue1, c.Hi, a.cue0)
+}
+
 // inheritSources gives a source to an attribution whose cue is coordinated or participial
 // ("…, and said", "…, adding that") from the attribution before it in the sentence, or from
 // the sentence's subject.
@@ -1111,7 +1354,7 @@ func (x *extractor) inheritSources() {
 		si := x.d.SentenceOf(a.cue0)
 		s := x.d.Sentences[si]
 		j := a.cue0 - 1
-		if j < s.First || !(x.isPunct(j, ",", ";") || x.flags[j]&fConj != 0) {
+		if j < s.First || !(x.isPunct(j, ",", ";") || x.flags[j]&(fConj|fSubord) != 0) {
 			continue
 		}
 		for k := i - 1; k >= 0; k-- {
@@ -1166,10 +1409,11 @@ func (x *extractor) addressee(i, hi int) int {
 	switch {
 	case isObjectPron(w) || isAudience(w) && w != "the":
 		return i + 1
-	case x.flags[i]&fDet != 0 && i+1 < hi && isAudience(x.word(i+1)):
+	case x.flags[i]&fDet != 0 && i+1 < hi && (isAudience(x.word(i+1)) || x.toks[i+1].Cls == feat.ClsLower && i+2 < hi && x.isPunct(i+2, ",")):
 		return i + 2
-	case x.toks[i].Cls == feat.ClsCap || x.toks[i].Cls == feat.ClsUpper:
-		e := i
+	case x.toks[i].Cls == feat.ClsCap || x.toks[i].Cls == feat.ClsUpper ||
+		x.flags[i]&fDet != 0 && i+1 < hi && x.toks[i+1].Cls == feat.ClsCap:
+		e := i + 1
 		for e < hi && e < i+4 && (x.toks[e].Cls == feat.ClsCap || x.toks[e].Cls == feat.ClsUpper) {
 			e++
 		}
@@ -1179,6 +1423,15 @@ func (x *extractor) addressee(i, hi int) int {
 		return e
 	}
 	return i
+}
+
+// isParticle reports whether w, right after a cue verb, belongs to it.
+func isParticle(w string) bool {
+	switch w {
+	case "out", "up", "off", "down", "back", "away", "forward", "as":
+		return true
+	}
+	return false
 }
 
 // isAddressVerb reports whether a cue verb takes an addressee before its content.
@@ -1262,5 +1515,39 @@ func (x *extractor) trimSource(a *att) {
 	}
 	for a.src1 > a.src0+1 && x.isPunct(a.src1-1, ",") {
 		a.src1--
+	}
+}
+
+// colonParagraphs attributes the quotation opening a paragraph to the sentence before it when
+// that sentence ends its paragraph with a colon and has no cue of its own ("Sanders made the
+// following comment:" / "The report's finding:"): the colon is the cue and the sentence's
+// subject the source.
+func (x *extractor) colonParagraphs() {
+	for ri := range x.regs {
+		rg := x.regs[ri]
+		o := rg.open
+		if o < 2 || x.used[o] >= 0 || rg.contOf >= 0 || x.para[o-1] == x.para[o] || !x.isPunct(o-1, ":") || x.in[o-1] >= 0 {
+			continue
+		}
+		si := x.d.SentenceOf(o - 1)
+		s := x.d.Sentences[si]
+		if x.sentenceHasCue(s) {
+			continue
+		}
+		a := att{cue0: o - 1, cue1: o, src0: -1, src1: -1, parts: [][2]int{{o, rg.close + 1}}}
+		// The subject: the noun phrase before the first verb-like word.
+		k := s.First
+		for k < o-1 && (x.flags[k]&(fStart|fConj) != 0 || x.isPunct(k, ",")) {
+			k++
+		}
+		e := k
+		for e < o-1 && e < k+8 && (x.nounish(e) && x.toks[e].Cls != feat.ClsLower || x.flags[e]&fDet != 0 || x.toks[e].Cls == feat.ClsLower && e > k && x.flags[e-1]&fDet != 0) {
+			e++
+		}
+		if e > k && x.nounEnd(e-1) {
+			a.src0, a.src1 = k, e
+		}
+		x.extendDirect(&a) // and the quote-only paragraphs that follow
+		x.addAtt(a)
 	}
 }

@@ -45,6 +45,7 @@ func model() *feat.Model {
 // Thresholds on the model's probabilities.
 const (
 	cueThreshold    = 0.4
+	weakCue         = 0.2 // a cue the model doubts, taken when "that" or a quotation follows
 	strongCue       = 0.8 // a cue sure enough to be wrapped by "according to" or "reported"
 	boosted         = 0.9 // the probability given to a cue a construction makes certain
 	sourceThreshold = 0.5
@@ -70,8 +71,11 @@ type TrainOptions struct {
 	Alpha  float64 // FTRL learning rate (default 0.1)
 	L1     float64 // L1 penalty: zeroes rare, useless weights (default 1)
 	L2     float64 // L2 penalty (default 1)
-	Seed   uint64
-	Log    io.Writer // progress, may be nil
+	// NoPOSShare is the share of documents whose part-of-speech tags are hidden in
+	// training, so that the model also works on untagged text (default 0.3).
+	NoPOSShare float64
+	Seed       uint64
+	Log        io.Writer // progress, may be nil
 }
 
 // example is one training example: hashed features and a label.
@@ -99,8 +103,12 @@ func Train(w io.Writer, docs []TrainingDoc, o TrainOptions) error {
 	if o.L2 == 0 {
 		o.L2 = 1
 	}
+	if o.NoPOSShare == 0 {
+		o.NoPOSShare = 0.3
+	}
 	const beta = 1.0
-	exs := trainingExamples(docs)
+	rng := rand.New(rand.NewPCG(o.Seed, 0x9E3779B97F4A7C15))
+	exs := trainingExamples(docs, func() bool { return rng.Float64() < o.NoPOSShare })
 	if o.Log != nil {
 		pos := 0
 		for _, e := range exs {
@@ -125,7 +133,6 @@ func Train(w io.Writer, docs []TrainingDoc, o TrainOptions) error {
 		}
 		return -(zi - sign*o.L1) / ((beta+math.Sqrt(nsq[i]))/o.Alpha + o.L2)
 	}
-	rng := rand.New(rand.NewPCG(o.Seed, 0x9E3779B97F4A7C15))
 	order := make([]int, len(exs))
 	for i := range order {
 		order[i] = i
@@ -176,7 +183,7 @@ func Train(w io.Writer, docs []TrainingDoc, o TrainOptions) error {
 }
 
 // trainingExamples builds the examples of all heads from the gold attributions.
-func trainingExamples(docs []TrainingDoc) []example {
+func trainingExamples(docs []TrainingDoc, hidePOS func() bool) []example {
 	var exs []example
 	x := new(extractor)
 	for _, td := range docs {
@@ -184,6 +191,7 @@ func trainingExamples(docs []TrainingDoc) []example {
 		if len(d.Tokens) == 0 {
 			continue
 		}
+		x.noPOS = hidePOS()
 		x.prepare(d)
 		n := len(d.Tokens)
 		inCue := make([]bool, n)
@@ -231,9 +239,10 @@ func trainingExamples(docs []TrainingDoc) []example {
 			id := int32(ai + 1)
 			// Left: skip cue-internal auxiliaries exactly as the extractor does.
 			l := x.skipAuxLeft(c0, c.Lo)
+			head := x.cueHead(c0, c1)
 			for j := l - 1; j >= c.Lo && j >= l-12; j-- {
 				y := inSrc[j] == id
-				exs = append(exs, example{fs: feat.SourceFeatures(&c, j, c0, true, nil), y: y})
+				exs = append(exs, example{fs: feat.SourceFeatures(&c, j, l, head, true, nil), y: y})
 				if !y {
 					break
 				}
@@ -241,7 +250,7 @@ func trainingExamples(docs []TrainingDoc) []example {
 			if l-1 < c.Lo || inSrc[l-1] != id && x.inversionContext(l, c.Lo) {
 				for j := c1; j < c.Hi && j < c1+12; j++ {
 					y := inSrc[j] == id
-					exs = append(exs, example{fs: feat.SourceFeatures(&c, j, c1-1, false, nil), y: y})
+					exs = append(exs, example{fs: feat.SourceFeatures(&c, j, c1-1, head, false, nil), y: y})
 					if !y {
 						break
 					}

@@ -60,6 +60,7 @@ type extractor struct {
 	atts  []att
 	wraps []wrap
 	done  []bool  // per cue run: handled
+	noPOS bool    // ignore part-of-speech tags (training without them)
 	used  []int32 // attribution whose content holds each token, -1 when none
 }
 
@@ -123,7 +124,11 @@ func (x *extractor) prepare(d *text.Doc) {
 				}
 			}
 		}
-		x.toks[i] = feat.Tok{W: h, Suf: feat.Hash(suf), Cls: cls, InQ: x.in[i] >= 0, Head: x.para[i] == firstPara}
+		pos := uint64(feat.NoPOS)
+		if t.POS != "" && !x.noPOS {
+			pos = feat.Hash(t.POS)
+		}
+		x.toks[i] = feat.Tok{W: h, Suf: feat.Hash(suf), Cls: cls, POS: pos, InQ: x.in[i] >= 0, Head: x.para[i] == firstPara}
 		x.flags[i] = fl
 		x.cueP[i] = 0
 		x.used[i] = -1

@@ -40,9 +40,13 @@ type Tok struct {
 	W    uint64 // hash of the lower-cased form
 	Suf  uint64 // hash of the last three letters of the lower-cased form
 	Cls  uint8  // class (Cls…)
+	POS  uint64 // hash of the part-of-speech tag, NoPOS when the token has none
 	InQ  bool   // inside a top-level quotation, marks included
 	Head bool   // in the first paragraph (the headline)
 }
+
+// NoPOS is Tok.POS for an untagged token.
+const NoPOS = 0x9E37
 
 // Hash returns the FNV-1a hash of s with ASCII letters lower-cased.
 func Hash(s string) uint64 {
@@ -83,6 +87,13 @@ func (c *Context) w(i int) uint64 {
 		return 0x5EED
 	}
 	return c.Toks[i].W
+}
+
+func (c *Context) pos(i int) uint64 {
+	if i < c.Lo || i >= c.Hi {
+		return 0xB0B
+	}
+	return c.Toks[i].POS
 }
 
 func (c *Context) cls(i int) uint64 {
@@ -128,15 +139,20 @@ func CueFeatures(c *Context, i int, out []uint64) []uint64 {
 		mix(18, w, b2u(t.Head)),
 		mix(19, t.Suf, b2u(t.InQ)<<1|b2u(c.SentQuote)),
 		mix(20, uint64(t.Cls), b2u(t.InQ)),
+		mix(21, t.POS, 0),
+		mix(22, c.pos(i-1), t.POS),
+		mix(23, t.POS, c.pos(i+1)),
+		mix(24, t.POS, c.cls(i+1)),
+		mix(25, t.POS, w),
 	)
 	return out
 }
 
 // SourceFeatures appends the hashed features of the source-walk classifier: is token j part of
-// the source of the cue whose nearest token is cue, given that every token between j and cue
-// already is? left says whether j lies before the cue (walking left) or after it (walking
-// right).
-func SourceFeatures(c *Context, j, cue int, left bool, out []uint64) []uint64 {
+// the source of the cue whose nearest token is cue and whose main word is head, given that
+// every token between j and cue already is? left says whether j lies before the cue (walking
+// left) or after it (walking right).
+func SourceFeatures(c *Context, j, cue, head int, left bool, out []uint64) []uint64 {
 	t := &c.Toks[j]
 	dir, step := uint64(100), -1
 	if !left {
@@ -152,7 +168,7 @@ func SourceFeatures(c *Context, j, cue int, left bool, out []uint64) []uint64 {
 			dist = 9
 		}
 	}
-	cw := c.Toks[cue].W
+	cw := c.Toks[head].W
 	out = append(out,
 		mix(dir+1, 0, 0),
 		mix(dir+2, t.W, 0),
@@ -166,6 +182,9 @@ func SourceFeatures(c *Context, j, cue int, left bool, out []uint64) []uint64 {
 		mix(dir+10, c.cls(j+step)<<16|c.cls(j+2*step)<<8, uint64(t.Cls)),
 		mix(dir+11, t.W, b2u(j == c.Lo || j == c.Hi-1)),
 		mix(dir+12, t.W, c.w(j-step)),
+		mix(dir+13, t.POS, uint64(dist)),
+		mix(dir+14, t.POS, c.pos(j+step)),
+		mix(dir+15, t.POS, c.pos(j-step)),
 	)
 	return out
 }
@@ -208,6 +227,10 @@ func EndFeatures(c *Context, j, start, cue, commas int, out []uint64) []uint64 {
 		mix(313, t.W, uint64(dist)),
 		mix(314, t.Suf, uint64(t.Cls)),
 		mix(315, c.Toks[j+0].Suf, c.cls(j-1)),
+		mix(316, t.POS, uint64(dist)),
+		mix(317, c.pos(j-1), t.POS),
+		mix(318, t.POS, c.pos(j+1)),
+		mix(319, t.POS, uint64(commas)),
 	)
 	return out
 }

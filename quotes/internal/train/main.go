@@ -17,7 +17,9 @@ import (
 	"path/filepath"
 
 	"chronicle/eval"
+	"chronicle/ner"
 	"chronicle/quotes"
+	"chronicle/quotes/internal/postags"
 	"chronicle/text"
 )
 
@@ -27,12 +29,24 @@ func main() {
 	out := flag.String("out", "quotes/model.bin.gz", "model file to write")
 	bits := flag.Uint("bits", 20, "log2 of the weight table size")
 	epochs := flag.Int("epochs", 8, "passes over the data")
+	tagFile := flag.String("tags", "", "read POS tags from this file (name<TAB>n<TAB>tags) instead of running the tagger")
 	flag.Parse()
 	if filepath.Base(filepath.Clean(*data)) == "dev" {
 		log.Fatal("train: refusing to train on the dev split; use polnear/train")
 	}
 	arts, err := eval.PolNeARArticles(*data)
 	if err != nil {
+		log.Fatal(err)
+	}
+	// The extractor runs after the tagger in the pipeline: train on tagged text (Train hides
+	// the tags of some documents so that untagged text works too).
+	var rec *ner.Recognizer
+	var cache postags.Cache
+	if *tagFile != "" {
+		if cache, err = postags.Read(*tagFile); err != nil {
+			log.Fatal(err)
+		}
+	} else if rec, err = ner.Default(); err != nil {
 		log.Fatal(err)
 	}
 	var docs []quotes.TrainingDoc
@@ -58,6 +72,11 @@ func main() {
 			return out
 		}
 		td := quotes.TrainingDoc{Doc: text.Segment(txt)}
+		if rec != nil {
+			rec.Tag(td.Doc)
+		} else if !cache.Apply(a.Name, td.Doc) {
+			log.Fatalf("train: no tags for %s in %s", a.Name, *tagFile)
+		}
 		for _, at := range b.Attributions() {
 			td.Attributions = append(td.Attributions, quotes.TrainingAttribution{
 				Source: conv(at.Source), Cue: conv(at.Cue), Content: conv(at.Content),
