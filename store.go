@@ -36,8 +36,9 @@ type Store interface {
 
 	// Cross-article state, kept by package cluster (see doc/design.md, "Events across articles").
 
-	// Sketches returns stored near-duplicate sketches: those sharing a band with f.Bands (at
-	// most f.PerBand per band, the first stored, when f.PerBand > 0), those of f.Articles, and
+	// Sketches returns stored near-duplicate sketches: those sharing a band with f.Bands (when
+	// f.PerBand > 0, at most f.PerBand·len(f.Bands) of them, in band then storage order), those
+	// of f.Articles, and
 	// those whose duplicate group's original is one of f.Originals (the union; all sketches
 	// when every field is empty).
 	Sketches(ctx context.Context, f SketchFilter) ([]Sketch, error)

@@ -17,10 +17,8 @@ func Update(ctx context.Context, st chronicle.Store, as []*chronicle.Article) er
 	if len(as) == 0 {
 		return nil
 	}
-	for _, a := range as {
-		if err := addSketch(ctx, st, a); err != nil {
-			return err
-		}
+	if err := addSketches(ctx, st, as); err != nil {
+		return err
 	}
 	ids := make([]string, len(as))
 	for i, a := range as {
@@ -39,21 +37,60 @@ func Update(ctx context.Context, st chronicle.Store, as []*chronicle.Article) er
 	return nil
 }
 
-// addSketch stores the sketch of one article, links it to its stored near-duplicates (one
-// per duplicate group is enough) and merges their groups under the Before-first original.
-func addSketch(ctx context.Context, st chronicle.Store, a *chronicle.Article) error {
-	k := Sketch(a)
-	var links []chronicle.DupLink
-	var groups []string
-	if len(k.Bands) > 0 {
-		cands, err := st.Sketches(ctx, chronicle.SketchFilter{Bands: k.Bands, PerBand: PerBand})
-		if err != nil {
-			return fmt.Errorf("cluster.Update(%s): %w", a.ID, err)
+// addSketches stores the sketches of a batch of new articles in one transaction, linking
+// each to its near-duplicates among the stored articles and the batch articles before it (one
+// link per duplicate group is enough) and merging their groups under the Before-first
+// original, exactly as if the articles had been added one by one.
+func addSketches(ctx context.Context, st chronicle.Store, as []*chronicle.Article) error {
+	var (
+		batch  []chronicle.Sketch
+		index  = map[string]int{}    // batch article → position
+		byBand = map[uint64][]int{}  // batch LSH index
+		remap  = map[string]string{} // merged original → the original it merged into
+		links  []chronicle.DupLink
+		merges []struct {
+			into   string
+			groups []string
+		}
+	)
+	resolve := func(o string) string {
+		for {
+			n, ok := remap[o]
+			if !ok {
+				return o
+			}
+			o = n
+		}
+	}
+	for _, a := range as {
+		k := Sketch(a)
+		var cands []chronicle.Sketch
+		if len(k.Bands) > 0 {
+			stored, err := st.Sketches(ctx, chronicle.SketchFilter{Bands: k.Bands, PerBand: PerBand})
+			if err != nil {
+				return fmt.Errorf("cluster.Update(%s): %w", a.ID, err)
+			}
+			for _, c := range stored {
+				if _, inBatch := index[c.Article]; !inBatch && c.Article != a.ID {
+					cands = append(cands, c)
+				}
+			}
+			seen := map[int]bool{}
+			for _, b := range k.Bands {
+				for _, i := range byBand[b] {
+					if !seen[i] {
+						seen[i] = true
+						cands = append(cands, batch[i])
+					}
+				}
+			}
 		}
 		sort.Slice(cands, func(i, j int) bool { return cands[i].Article < cands[j].Article })
 		linked := map[string]bool{}
+		var groups []string
 		for _, c := range cands {
-			if c.Article == a.ID || linked[c.Original] {
+			o := resolve(c.Original)
+			if linked[o] {
 				continue
 			}
 			if ok, sim := Duplicate(k, c); ok {
@@ -62,29 +99,68 @@ func addSketch(ctx context.Context, st chronicle.Store, a *chronicle.Article) er
 					l.A, l.B = l.B, l.A
 				}
 				links = append(links, l)
-				linked[c.Original] = true
-				groups = append(groups, c.Original)
+				linked[o] = true
+				groups = append(groups, o)
 			}
 		}
-	}
-	orig := k
-	if len(groups) > 0 {
-		os, err := st.Sketches(ctx, chronicle.SketchFilter{Articles: groups})
-		if err != nil {
-			return fmt.Errorf("cluster.Update(%s): %w", a.ID, err)
-		}
-		for _, o := range os {
-			if o.Article != a.ID && Before(o, orig) {
-				orig = o
+		orig := k
+		if len(groups) > 0 {
+			var stored []string
+			for _, g := range groups {
+				if i, ok := index[g]; ok {
+					if Before(batch[i], orig) {
+						orig = batch[i]
+					}
+				} else {
+					stored = append(stored, g)
+				}
+			}
+			if len(stored) > 0 {
+				os, err := st.Sketches(ctx, chronicle.SketchFilter{Articles: stored})
+				if err != nil {
+					return fmt.Errorf("cluster.Update(%s): %w", a.ID, err)
+				}
+				for _, o := range os {
+					if Before(o, orig) {
+						orig = o
+					}
+				}
 			}
 		}
+		k.Original = orig.Article
+		var merged []string
+		for _, g := range groups {
+			if g != orig.Article {
+				remap[g] = orig.Article
+				merged = append(merged, g)
+			}
+		}
+		if len(merged) > 0 {
+			for i := range batch {
+				if m := resolve(batch[i].Original); m != batch[i].Original {
+					batch[i].Original = m
+				}
+			}
+			merges = append(merges, struct {
+				into   string
+				groups []string
+			}{orig.Article, merged})
+		}
+		index[k.Article] = len(batch)
+		for _, b := range k.Bands {
+			if len(byBand[b]) < PerBand {
+				byBand[b] = append(byBand[b], len(batch))
+			}
+		}
+		batch = append(batch, k)
 	}
-	k.Original = orig.Article
-	if err := st.PutSketches(ctx, []chronicle.Sketch{k}, links); err != nil {
-		return fmt.Errorf("cluster.Update(%s): %w", a.ID, err)
+	if err := st.PutSketches(ctx, batch, links); err != nil {
+		return fmt.Errorf("cluster.Update: %w", err)
 	}
-	if err := st.MergeGroups(ctx, orig.Article, groups); err != nil {
-		return fmt.Errorf("cluster.Update(%s): %w", a.ID, err)
+	for _, m := range merges {
+		if err := st.MergeGroups(ctx, m.into, m.groups); err != nil {
+			return fmt.Errorf("cluster.Update: %w", err)
+		}
 	}
 	return nil
 }

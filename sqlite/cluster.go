@@ -106,15 +106,12 @@ func (s *Store) Sketches(ctx context.Context, f chronicle.SketchFilter) ([]chron
 	}
 	if err == nil {
 		if f.PerBand > 0 {
-			err = chunks(len(f.Bands), func(lo, hi int) error {
-				var parts []string
-				var args []any
-				for _, b := range f.Bands[lo:hi] {
-					parts = append(parts, `SELECT article FROM (SELECT article FROM sketch_bands WHERE band = ? ORDER BY article LIMIT ?)`)
-					args = append(args, int64(b), f.PerBand)
-				}
-				return query(`WHERE k.article IN (`+strings.Join(parts, " UNION ")+`)`, args)
-			})
+			args := make([]any, 0, len(f.Bands)+1)
+			for _, b := range f.Bands {
+				args = append(args, int64(b))
+			}
+			args = append(args, f.PerBand*len(f.Bands))
+			err = query(`WHERE k.article IN (SELECT DISTINCT article FROM sketch_bands WHERE band IN (`+placeholders(len(f.Bands))+`) LIMIT ?)`, args)
 		} else {
 			err = chunks(len(f.Bands), func(lo, hi int) error {
 				args := make([]any, hi-lo)
@@ -194,8 +191,13 @@ func (s *Store) PutSketches(ctx context.Context, ss []chronicle.Sketch, links []
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sketch_bands WHERE article = ?`, a); err != nil {
 			return fmt.Errorf("sqlite.PutSketches(%q): %w", k.Article, err)
 		}
-		for _, b := range k.Bands {
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO sketch_bands (band, article) VALUES (?,?)`, int64(b), a); err != nil {
+		if len(k.Bands) > 0 {
+			args := make([]any, 0, 2*len(k.Bands))
+			for _, b := range k.Bands {
+				args = append(args, int64(b), a)
+			}
+			q := `INSERT OR IGNORE INTO sketch_bands (band, article) VALUES ` + strings.TrimSuffix(strings.Repeat("(?,?),", len(k.Bands)), ",")
+			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 				return fmt.Errorf("sqlite.PutSketches(%q): %w", k.Article, err)
 			}
 		}
