@@ -3,8 +3,10 @@ package events
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"chronicle"
+	"chronicle/actors"
 	"chronicle/text"
 )
 
@@ -12,21 +14,34 @@ import (
 // with its Entities, Timexes and Quotes filled (byte offsets) and Date set. Entities with an
 // actor code are the actors; the dictionary's actors and agents fill in the rest. Events get
 // ids v1… in text order, their PLOVER category, one modality, a date (from the governing
-// time expression, else the article's), the quote they sit in, a confidence and the pattern
-// that produced them.
+// time expression, else the article's), a place (the location named with the event), the
+// quote they sit in, a confidence and the pattern that produced them.
+//
+// Arguments come from the clause of the trigger (Options.Article): a pronoun subject is
+// resolved to the person last the subject of a verb, "the two leaders" to the last two people
+// named, a quote's first person or verbless start to its speaker; topics ("spoke about X")
+// and places ("in X") are not targets; events with no target are not coded, except symmetric
+// acts of a compound subject ("Trump and Putin spoke"). Event nouns are coded with their
+// participants ("a telephone conversation the two leaders had", "a phone call with Trump").
 func (c *Coder) Code(d *text.Doc, a *chronicle.Article) []chronicle.Event {
 	o := c.opt
 	o.RequireDyad = false
 	o.Statements = true
+	o.Article = true
+	o.IntentCodes = false
 	pc := c.WithOptions(o)
 	date := strings.ReplaceAll(a.Date, "-", "")
 	sc := c.pool.Get().(*scratch)
 	defer c.pool.Put(sc)
+	art := newArtCtx(d, a)
+	sc.art = art
+	defer func() { sc.art = nil }()
 
 	// Entity mentions by sentence.
 	type em struct {
 		s, e, ent int
 		code      string
+		fixed     bool
 	}
 	bySent := make([][]em, len(d.Sentences))
 	for ei := range a.Entities {
@@ -44,76 +59,193 @@ func (c *Coder) Code(d *text.Doc, a *chronicle.Article) []chronicle.Event {
 				continue
 			}
 			si := d.SentenceOf(ts)
-			bySent[si] = append(bySent[si], em{s: ts, e: te, ent: ei, code: e.Actor})
+			if si != d.SentenceOf(te-1) {
+				continue
+			}
+			// A person's or organisation's code is final ("RUSGOV"); a country's is composed
+			// with the agents around it ("the US administration" → USAGOV).
+			fixed := e.Actor != "" && (e.Type == chronicle.PER || e.Type == chronicle.ORG)
+			bySent[si] = append(bySent[si], em{s: ts, e: te, ent: ei, code: e.Actor, fixed: fixed})
 		}
 	}
 	var out []chronicle.Event
-	phoneAt := -100
 	var ents []entMention
 	for si, s := range d.Sentences {
 		toks := d.Tokens[s.First:s.Last]
 		ents = ents[:0]
 		for _, m := range bySent[si] {
-			if m.code == "" {
-				continue
-			}
-			ents = append(ents, entMention{s: m.s - s.First, e: m.e - s.First, code: m.code, entity: m.ent})
+			ents = append(ents, entMention{s: m.s - s.First, e: m.e - s.First, code: m.code, entity: m.ent, fixed: m.fixed})
+		}
+		art.sent, art.first = si, s.First
+		if sentenceMentionsPhone(d.Text, toks) {
+			art.phoneAt = si
 		}
 		if !pc.sentence(sc, d.Text, toks, date, ents) {
-			return nil // a story discard: sports, entertainment …
+			return []chronicle.Event{} // a story discard: sports, entertainment …
 		}
-		phone := sentenceMentionsPhone(sc, d.Text, toks)
-		if phone {
-			phoneAt = si
+		if debugSentence != nil {
+			debugSentence(pc, sc, d.Text, toks)
 		}
+		start, nouns := len(out), -1
 		for ei := range sc.evs {
 			re := &sc.evs[ei]
-			if re.code == "" || re.src.code == "" {
+			if re.code == "" || re.src.code == "" || re.tgt.code == "" || PetrarchRoot(re.code) == "01" {
 				continue
+			}
+			if unknownAgent(re.src) && unknownAgent(re.tgt) {
+				continue // "governments and business", "a gunman … 19 children": no actor known
 			}
 			vg := &sc.vgs[re.vg]
 			code := re.code
-			switch {
-			case code == "010" && phone:
-				code = "041" // "told X … during a telephone conversation"
-			case code == "010":
-				continue
-			case code == "040" && si-phoneAt <= 3 && talkVerb(c.dict.vforms[vg.form].lemma):
+			if code == "040" && si-art.phoneAt <= 3 && !vg.noun && talkVerb(c.dict.vforms[vg.form].lemma) {
 				code = "041" // "will speak to X" in a story about phone calls
 			}
-			tgt := re.tgt
-			if tgt.code == "" {
-				g := nearestOtherGroup(sc, re.srcG, vg.vs)
-				if g < 0 {
-					continue
+			if !vg.noun && verbalAttack(c.dict.vforms[vg.form].lemma, code, a, re) {
+				code = "111" // "Trump blasted Comey", "slammed": a politician's attack is words
+			}
+			if !vg.noun && vg.literals == 0 && figurativeViolence(c.dict.vforms[vg.form].lemma, code) && !violentContext(sc, d.Text, toks) {
+				continue // "Europe now matches the US", "struggle", "hammer out": no violence
+			}
+			if vg.noun {
+				if nouns < 0 {
+					nouns = len(out) // noun events come after the verbs' events
 				}
-				tgt = sc.groups[g].members[0]
+				if sameInSentence(out[start:nouns], code, re) {
+					continue // "spoke … in their last phone call": the verb's event already
+				}
 			}
 			ev := chronicle.Event{
 				Code: code, Root: PetrarchRoot(code), Plover: Plover(code),
-				Source: c.arg(sc, d, s.First, a, re.src), Target: c.arg(sc, d, s.First, a, tgt),
+				Source: arg(sc, d, s.First, a, re.src), Target: arg(sc, d, s.First, a, re.tgt),
 				Why: re.why,
 			}
 			ts, te := d.Span(s.First+vg.vs, s.First+vg.ve)
 			ev.Trigger = chronicle.Span{Start: ts, End: te, Text: d.Text[ts:te]}
 			ev.Sentence = chronicle.Span{Start: s.Start, End: s.End}
 			ev.Modality = modality(sc, vg, d.Text, toks)
-			c.date(&ev, a, d, s, vg)
+			dateEvent(&ev, a, d, s, toks)
 			if ev.Modality == chronicle.Asserted && ev.DateFrom == "timex" && ev.Date > a.Date && len(ev.Date) >= 10 {
 				ev.Modality = chronicle.Future
 			}
-			for _, q := range a.Quotes {
-				if q.Content.Start <= ts && te <= q.Content.End {
-					ev.QuoteID = q.ID
-					break
+			if q := art.quoteAt(s.First + vg.vs); q != nil {
+				for _, x := range a.Quotes {
+					if x.Content.Start <= ts && te <= x.Content.End {
+						ev.QuoteID = x.ID
+						break
+					}
 				}
 			}
-			ev.Confidence = confidence(re, vg, tgt)
+			ev.Place = placeOf(sc, d, s, a, vg, re)
+			ev.Confidence = confidence(sc, re, vg)
 			out = append(out, ev)
 		}
+		art.endSentence(sc, toks)
 	}
+	out = dedupe(out)
 	for i := range out {
 		out[i].ID = "v" + strconv.Itoa(i+1)
+	}
+	if out == nil {
+		out = []chronicle.Event{}
+	}
+	return out
+}
+
+// debugSentence, when set (by tests), sees the analysis of every sentence Code codes.
+var debugSentence func(c *Coder, sc *scratch, src string, toks []text.Token)
+
+// verbalAttack reports a verb of attack used for words: one person attacking another with a
+// verb that is as often figurative ("attacked", "blasted", "slammed", "hit out").
+func verbalAttack(lemma, code string, a *chronicle.Article, re *rawEvent) bool {
+	switch PetrarchRoot(code) {
+	case "18", "19", "20":
+	default:
+		return false
+	}
+	switch lemma {
+	case "ATTACK", "BLAST", "SLAM", "HIT", "HIT OUT", "HAMMER", "LASH", "LASH OUT", "BASH", "SAVAGE", "ROAST", "TARGET", "FIRE", "STRIKE", "TORPEDO", "SHOOT DOWN":
+	default:
+		return false
+	}
+	person := func(m member) bool {
+		return m.entity >= 0 && m.entity < len(a.Entities) && a.Entities[m.entity].Type == chronicle.PER
+	}
+	return person(re.src) && person(re.tgt)
+}
+
+// figurativeViolence reports verbs that code violence (CAMEO 18–20) but in news are as often
+// figurative: "match", "hit", "hammer", "storm", "struggle", "fight", "battle", "crush".
+func figurativeViolence(lemma, code string) bool {
+	switch PetrarchRoot(code) {
+	case "18", "19", "20":
+	default:
+		return false
+	}
+	switch lemma {
+	case "MATCH", "PIT", "STRUGGLE", "HAMMER", "HIT", "STORM", "STONE", "GRAPPLE", "WRESTLE", "QUARREL",
+		"CONFLICT", "BATTLE", "FIGHT", "BLAST", "SLAM", "CRUSH", "DESTROY", "DEVASTATE", "BREAK", "TARGET",
+		"FIRE", "KICK", "BEAT", "STRIKE", "RAM", "DEFEAT", "CLASH", "COMBAT", "TACKLE", "SMASH", "BOMBARD", "BLITZ":
+		return true
+	}
+	return false
+}
+
+// violentContext reports a word of armed violence in the sentence.
+func violentContext(sc *scratch, src string, toks []text.Token) bool {
+	for k := range toks {
+		switch sc.word(src, toks, k) {
+		case "KILLED", "KILLING", "KILLS", "DEAD", "DEATHS", "WOUNDED", "WOUNDING", "INJURED", "CASUALTIES",
+			"TROOPS", "SOLDIERS", "FORCES", "ARMY", "MILITARY", "MILITANTS", "REBELS", "INSURGENTS", "GUNMEN",
+			"FIGHTERS", "POLICE", "MISSILE", "MISSILES", "ROCKET", "ROCKETS", "DRONE", "DRONES", "ARTILLERY",
+			"SHELLING", "SHELLS", "AIRSTRIKE", "AIRSTRIKES", "BOMB", "BOMBS", "BOMBING", "EXPLOSIVES",
+			"GUNFIRE", "GUNS", "WEAPONS", "TANKS", "WARPLANES", "JETS", "OFFENSIVE", "ASSAULT", "SHOT", "FIRED":
+			return true
+		}
+	}
+	return false
+}
+
+// unknownAgent reports a member that is only an agent of no known country ("---GOV",
+// "officials") and no entity of the article.
+func unknownAgent(m member) bool {
+	return m.entity < 0 && strings.HasPrefix(m.code, "---")
+}
+
+// sameInSentence reports whether events already coded from the sentence (evs) hold the same
+// root between the same two parties as re.
+func sameInSentence(evs []chronicle.Event, code string, re *rawEvent) bool {
+	for _, e := range evs {
+		if e.Root != PetrarchRoot(code) {
+			continue
+		}
+		if sameParty(e.Source, re.src) && sameParty(e.Target, re.tgt) || sameParty(e.Source, re.tgt) && sameParty(e.Target, re.src) {
+			return true
+		}
+	}
+	return false
+}
+
+func sameParty(a chronicle.EventArg, m member) bool {
+	return a.Actor == m.code
+}
+
+// dedupe drops repeated mentions of one event in the article: the same code between the same
+// parties on the same date with the same modality (the first mention stays).
+func dedupe(evs []chronicle.Event) []chronicle.Event {
+	out := evs[:0]
+	for i, e := range evs {
+		dup := false
+		for _, x := range evs[:i] {
+			if x.Code == e.Code && x.Date == e.Date && x.Modality == e.Modality &&
+				x.Source.Actor == e.Source.Actor && x.Target.Actor == e.Target.Actor &&
+				x.Source.Entity == e.Source.Entity && x.Target.Entity == e.Target.Entity {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, e)
+		}
 	}
 	return out
 }
@@ -134,53 +266,28 @@ func talkVerb(lemma string) bool {
 	return false
 }
 
-// sentenceMentionsPhone reports a telephone word in the sentence ("phone", "telephone",
-// "call" as a noun after a determiner or adjective).
-func sentenceMentionsPhone(sc *scratch, src string, toks []text.Token) bool {
-	for i, t := range toks {
-		w := sc.upper(src[t.Start:t.End])
-		switch string(w) {
-		case "PHONE", "TELEPHONE", "PHONED", "TELEPHONED", "PHONE-CALL", "TELECONFERENCE":
+// sentenceMentionsPhone reports a telephone word in the sentence.
+func sentenceMentionsPhone(src string, toks []text.Token) bool {
+	for _, t := range toks {
+		switch w := src[t.Start:t.End]; {
+		case strings.EqualFold(w, "phone"), strings.EqualFold(w, "telephone"), strings.EqualFold(w, "phoned"),
+			strings.EqualFold(w, "telephoned"), strings.EqualFold(w, "phone-call"), strings.EqualFold(w, "teleconference"):
 			return true
-		case "CALL", "CALLS":
-			if i > 0 && (sc.cls[i-1] == cDet || sc.cls[i-1] == cOther && !sc.isVerb[i-1] && sc.cover[i-1] == 0) {
-				return true
-			}
 		}
 	}
 	return false
 }
 
-// nearestOtherGroup returns the coded group nearest to token v that is not group not (the
-// target of "Russia, a close partner of Iran, has offered to mediate").
-func nearestOtherGroup(sc *scratch, not, v int) int {
-	best, bestD := -1, 1<<30
-	notCode := ""
-	if not >= 0 && len(sc.groups[not].members) > 0 {
-		notCode = sc.groups[not].members[0].code
-	}
-	for gi := range sc.groups {
-		g := &sc.groups[gi]
-		if gi == not || len(g.members) == 0 || g.members[0].code == notCode {
-			continue
-		}
-		d := v - g.e
-		if g.s > v {
-			d = g.s - v
-		}
-		if d < bestD {
-			best, bestD = gi, d
-		}
-	}
-	return best
-}
-
-func (c *Coder) arg(sc *scratch, d *text.Doc, first int, a *chronicle.Article, m member) chronicle.EventArg {
+// arg is the EventArg of member m of a sentence starting at document token first.
+func arg(sc *scratch, d *text.Doc, first int, a *chronicle.Article, m member) chronicle.EventArg {
 	ea := chronicle.EventArg{Actor: m.code}
-	if m.np >= 0 && m.np < len(sc.nps) {
+	switch {
+	case m.np >= 0 && m.np < len(sc.nps):
 		np := &sc.nps[m.np]
 		s, e := d.Span(first+np.s, first+np.e)
 		ea.Text = d.Text[s:e]
+	case m.be > m.bs && m.be <= len(d.Text):
+		ea.Text = d.Text[m.bs:m.be]
 	}
 	if m.entity >= 0 && m.entity < len(a.Entities) {
 		ea.Entity = a.Entities[m.entity].ID
@@ -188,9 +295,10 @@ func (c *Coder) arg(sc *scratch, d *text.Doc, first int, a *chronicle.Article, m
 	return ea
 }
 
-// date sets the event's date from the time expression of its sentence nearest to the trigger
-// (a DATE or TIME), else the article's date.
-func (c *Coder) date(ev *chronicle.Event, a *chronicle.Article, d *text.Doc, s text.Sentence, vg *vgroup) {
+// dateEvent sets the event's date from the time expression of its sentence nearest to the
+// trigger (a DATE or TIME), else the article's date. An expression that opens a span ("since
+// January", "until Friday") does not date an event.
+func dateEvent(ev *chronicle.Event, a *chronicle.Article, d *text.Doc, s text.Sentence, toks []text.Token) {
 	ev.Date, ev.DateFrom = a.Date, "article"
 	best, bestD := -1, 1<<30
 	for i := range a.Timexes {
@@ -198,7 +306,7 @@ func (c *Coder) date(ev *chronicle.Event, a *chronicle.Article, d *text.Doc, s t
 		if t.Start < s.Start || t.End > s.End || (t.Type != chronicle.DATE && t.Type != chronicle.TIME) {
 			continue
 		}
-		if t.Value == "" || t.Value[0] < '0' || t.Value[0] > '9' {
+		if t.Value == "" || t.Value[0] < '0' || t.Value[0] > '9' || spanOpener(d, t.Start, s) {
 			continue
 		}
 		dist := ev.Trigger.Start - t.End
@@ -219,21 +327,114 @@ func (c *Coder) date(ev *chronicle.Event, a *chronicle.Article, d *text.Doc, s t
 	}
 }
 
-func confidence(re *rawEvent, vg *vgroup, tgt member) float64 {
+// spanOpener reports whether the time expression at byte off is governed by "since", "until"
+// or "till" (within the few words before it, in its sentence s).
+func spanOpener(d *text.Doc, off int, s text.Sentence) bool {
+	t := d.TokenAt(off)
+	for k := t - 1; k >= s.First && k >= t-5; k-- {
+		w := d.Tok(k)
+		switch {
+		case strings.EqualFold(w, "since"), strings.EqualFold(w, "until"), strings.EqualFold(w, "till"):
+			return true
+		case w == "," || w == ";" || w == "." || strings.EqualFold(w, "and"):
+			return false
+		}
+	}
+	return false
+}
+
+var (
+	placesOnce sync.Once
+	placesKB   *actors.KB
+)
+
+// placeOf returns the place named with the event: a location entity after "in", "at" or
+// "near" following the trigger in its clause ("met … in Berlin on Tuesday"), or opening the
+// sentence ("In Geneva, …"), that is neither the source nor the target; nil when none.
+func placeOf(sc *scratch, d *text.Doc, s text.Sentence, a *chronicle.Article, vg *vgroup, re *rawEvent) *chronicle.Place {
+	placesOnce.Do(func() { placesKB, _ = actors.Default() })
+	if placesKB == nil {
+		return nil
+	}
+	toks := d.Tokens[s.First:s.Last]
+	n := len(toks)
+	try := func(k int) *chronicle.Place {
+		// k: the token after the preposition
+		if k < n && sc.cls[k] == cDet {
+			k++
+		}
+		if k >= n || sc.cover[k] == 0 {
+			return nil
+		}
+		m := &sc.ments[sc.cover[k]-1]
+		if m.entity < 0 || m.entity >= len(a.Entities) || m.entity == re.src.entity || m.entity == re.tgt.entity {
+			return nil
+		}
+		e := &a.Entities[m.entity]
+		if e.Type != chronicle.LOC {
+			return nil
+		}
+		p, ok := placesKB.Place(e.Name)
+		if !ok {
+			p, ok = placesKB.Place(e.Text)
+		}
+		if !ok {
+			return nil
+		}
+		return &p
+	}
+	isPlacePrep := func(k int) bool {
+		w := d.Text[toks[k].Start:toks[k].End]
+		return strings.EqualFold(w, "in") || strings.EqualFold(w, "at") || strings.EqualFold(w, "near")
+	}
+	for k := vg.ve; k < n && k < vg.ve+14; k++ {
+		cl := sc.cls[k]
+		if cl == cSub || cl == cRel || cl == cPunct || cl == cConj || k > vg.ve && sc.isVerb[k] {
+			break
+		}
+		if cl == cPrep && isPlacePrep(k) {
+			if p := try(k + 1); p != nil {
+				return p
+			}
+		}
+	}
+	if n > 2 && isPlacePrep(0) {
+		for k := 1; k < n && k < vg.cs; k++ {
+			if sc.cls[k] == cComma {
+				if p := try(1); p != nil {
+					return p
+				}
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// confidence rates an event from how it was found: a specific pattern, arguments that are
+// entities of the article, found in the clause itself rather than resolved from elsewhere.
+func confidence(sc *scratch, re *rawEvent, vg *vgroup) float64 {
 	c := 0.5
 	if vg.literals > 0 {
-		c += 0.2
+		c += 0.15
 	}
 	if re.src.entity >= 0 {
 		c += 0.1
 	}
-	if re.tgt.code == "" {
-		c -= 0.2 // target guessed from the sentence
-	} else if tgt.entity >= 0 {
+	if re.tgt.entity >= 0 {
 		c += 0.1
+	}
+	if re.src.np < 0 || re.tgt.np < 0 {
+		c -= 0.1 // a pronoun, a pair or a speaker resolved from the article
+	}
+	if vg.noun {
+		c += 0.05
+	}
+	if re.guessed {
+		c -= 0.25 // the target is a guess from the context
 	}
 	if c > 1 {
 		c = 1
 	}
-	return c
+	return float64(int(c*100+0.5)) / 100
 }

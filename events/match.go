@@ -77,6 +77,34 @@ func phraseAt(ids []int32, i int, p []int32) bool {
 
 func stopper(cl uint8) bool { return cl == cPunct }
 
+// literalOK reports whether a pattern word found at token k (searching from cur) may count in
+// an article: in the verb's clause, and not a word of a noun phrase naming an actor ("gave
+// the Russian military the order" is no military aid).
+func (c *Coder) literalOK(sc *scratch, cur, k int) bool {
+	if !sc.sameClause(cur, k) {
+		return false
+	}
+	if p := sc.npAt[k]; p != 0 && sc.nps[p-1].actor != "" {
+		return false
+	}
+	return true
+}
+
+// sameClause reports whether tokens [a, b) hold no clause boundary: punctuation, a comma, a
+// conjunction, a subordinator, a relative pronoun or a verb.
+func (sc *scratch) sameClause(a, b int) bool {
+	for k := a; k < b; k++ {
+		switch sc.cls[k] {
+		case cPunct, cComma, cConj, cSub, cRel:
+			return false
+		}
+		if sc.isVerb[k] || sc.verbish[k] {
+			return false
+		}
+	}
+	return true
+}
+
 // matchPattern matches a compiled pattern around the verb group vg.
 func (c *Coder) matchPattern(sc *scratch, p *cpattern, vg *vgroup, gapPost int) matchResult {
 	r := matchResult{src: -1, tgt: -1, compound: -1, leftBound: vg.vs, rightEnd: vg.ve}
@@ -103,7 +131,7 @@ func (c *Coder) matchPattern(sc *scratch, p *cpattern, vg *vgroup, gapPost int) 
 					break
 				}
 			}
-			if found < 0 {
+			if found < 0 || c.opt.Article && !c.literalOK(sc, cur, found) {
 				return r
 			}
 			cur = found + 1
@@ -122,13 +150,13 @@ func (c *Coder) matchPattern(sc *scratch, p *cpattern, vg *vgroup, gapPost int) 
 					}
 				}
 			}
-			if found < 0 {
+			if found < 0 || c.opt.Article && !c.literalOK(sc, cur, found) {
 				return r
 			}
 			cur = found + flen
 		case petrarch.ElemSource, petrarch.ElemTarget, petrarch.ElemCompound:
 			g := sc.groupStarting(cur, gapPost, exact)
-			if g < 0 {
+			if g < 0 || c.opt.Article && !sc.sameClause(cur, sc.groups[g].s) {
 				return r
 			}
 			switch e.kind {
@@ -252,6 +280,9 @@ func (c *Coder) codeVerb(sc *scratch, vi int, src string, toks []text.Token) {
 		code = b.patterns[bestP].code
 		vg.why = b.patterns[bestP].why
 		vg.literals = best.literals
+	case c.opt.Article && vagueBlock(b.name):
+		code = petrarch.Code{} // "leave", "head", "expect": a pattern must say what the act is
+		vg.why = b.name + " " + vf.lemma
 	case vf.code != nil:
 		code = *vf.code
 		vg.why = b.name + " " + vf.lemma
@@ -260,6 +291,11 @@ func (c *Coder) codeVerb(sc *scratch, vi int, src string, toks []text.Token) {
 		vg.why = b.name + " " + vf.lemma
 	}
 	vg.firstEv = len(sc.evs)
+	if c.opt.Article {
+		// Every verb's subject, coded or not, for pronouns, conjoined and infinitive verbs.
+		vg.subj = c.clauseSubject(sc, vi, vg.cs, src, toks)
+		sc.art.noteSubject(sc, vg.subj)
+	}
 	if bestP < 0 && code.Main == "010" && !c.opt.Statements {
 		return
 	}
@@ -276,6 +312,10 @@ func (c *Coder) codeVerb(sc *scratch, vi int, src string, toks []text.Token) {
 	left := best.leftBound
 	if vg.cs < left {
 		left = vg.cs
+	}
+	if c.opt.Article {
+		c.codeVerbArticle(sc, vi, code, best, left, src, toks)
+		return
 	}
 	srcG, tgtG := best.src, best.tgt
 	if best.compound >= 0 {
@@ -308,6 +348,17 @@ func (c *Coder) codeVerb(sc *scratch, vi int, src string, toks []text.Token) {
 		return
 	}
 	c.emit(sc, vi, code, srcG, tgtG)
+}
+
+// vagueBlock reports verb blocks whose verbs say too little about the act without one of
+// their patterns: travel ("leave", "go"), management ("control", "head", "order"), influence,
+// prediction, intention and choice.
+func vagueBlock(name string) bool {
+	switch name {
+	case "GO_SOMEWHERE", "OVERSEE_MANAGE", "INFLUENCE", "PREDICT", "INTEND", "SELECT", "PREPARE", "CONTINUE", "COORDINATE":
+		return true
+	}
+	return false
 }
 
 // symmetricRoot reports codes that a compound subject does to each other ("X and Y met",

@@ -24,6 +24,12 @@ type Options struct {
 	// YearDiscards applies discard entries that are bare numbers (the Phoenix discards list
 	// every year 1914–2013); off in the pipeline, where years are everywhere.
 	YearDiscards bool
+	// Article turns on the stricter analysis of news articles (Coder.Code): a verb's source is
+	// the subject of its own clause (a pronoun or "the two leaders" resolved from the
+	// article), its target an object of the same clause and never a topic ("spoke about X") or
+	// a place ("in X"); a noun phrase is an actor only through its head ("military action" is
+	// not one); events without a target are dropped.
+	Article bool
 }
 
 // DefaultOptions are PETRARCH's defaults.
@@ -33,13 +39,15 @@ func DefaultOptions() Options { return Options{RequireDyad: true} }
 type entMention struct {
 	s, e   int // tokens, sentence-relative
 	code   string
-	entity int // index into the article's entities, -1 for none
+	entity int  // index into the article's entities, -1 for none
+	fixed  bool // the code is final (a person or organisation the KB coded with its sector)
 }
 
 type mention struct {
 	s, e   int
 	agent  bool
 	prefix bool
+	fixed  bool
 	code   string
 	entity int
 }
@@ -51,14 +59,18 @@ type nounPhrase struct {
 	prefixs []string
 	actor   string
 	entity  int
+	fixed   bool  // actor is a final code (an entity's), not composed with agents
 	prep    int32 // vocab-independent: index of the preposition token, -1 when none
 	paren   bool
 }
 
 type member struct {
 	code   string
-	np     int // index into nps
+	np     int // index into nps, -1 for a member resolved from the article
 	entity int
+	// bs, be are the byte span naming a resolved member (the pronoun, "the two leaders", the
+	// quote's speaker) when np is -1.
+	bs, be int
 }
 
 type group struct {
@@ -84,6 +96,10 @@ type vgroup struct {
 	firstEv    int
 	why        string
 	codeRoot1  bool
+	// Article mode: the subject of the verb's clause, and whether the group is an event noun
+	// ("a phone call with Trump") rather than a verb.
+	subj argument
+	noun bool
 }
 
 // rawEvent is an event found in one sentence, in sentence-relative token positions.
@@ -94,7 +110,9 @@ type rawEvent struct {
 	tgtG     int
 	vg       int
 	why      string
-	conf     float64
+	// guessed: the target was not in the verb's clause but taken from the context (an offer
+	// to mediate names no parties).
+	guessed bool
 }
 
 // scratch holds the per-sentence buffers of a coder, reused between sentences.
@@ -117,6 +135,8 @@ type scratch struct {
 	evs      []rawEvent
 	members  []member
 	codeBuf  []byte
+	// art is the article being coded (Coder.Code), nil for CodeDoc.
+	art *artCtx
 }
 
 func (sc *scratch) reset(n int) {
@@ -277,7 +297,7 @@ func (c *Coder) sentence(sc *scratch, src string, toks []text.Token, date string
 		if e.s < 0 || e.e > n || e.s >= e.e {
 			continue
 		}
-		sc.ments = append(sc.ments, mention{s: e.s, e: e.e, code: e.code, entity: e.entity})
+		sc.ments = append(sc.ments, mention{s: e.s, e: e.e, code: e.code, entity: e.entity, fixed: e.fixed})
 		for k := e.s; k < e.e; k++ {
 			sc.cover[k] = int32(len(sc.ments))
 		}
@@ -295,9 +315,11 @@ func (c *Coder) sentence(sc *scratch, src string, toks []text.Token, date string
 			}
 		}
 		var m mention
+		if al > 0 && !sc.cap[i] && (c.opt.Article || al == 1 && lexicon[string(sc.upper(src[toks[i].Start:toks[i].End]))] != 0) {
+			al = 0 // a lower-case function word is no actor ("us"), nor in an article a common noun ("pole")
+		}
 		switch {
 		case al > 0 && al >= gl:
-			// A lower-case single word is an actor only when it is not a common word.
 			code := actorCode(d.actorCds[ap], date)
 			if code == "" {
 				continue
@@ -373,6 +395,9 @@ func (c *Coder) sentence(sc *scratch, src string, toks []text.Token, date string
 		c.codeVerb(sc, vi, src, toks)
 	}
 	c.absorbInfinitives(sc)
+	if c.opt.Article {
+		c.nounEvents(sc, src, toks)
+	}
 	return true
 }
 
@@ -444,6 +469,8 @@ func (c *Coder) confirmVerb(sc *scratch, toks []text.Token, i, h int, hasPOS boo
 	if hasPOS {
 		p := toks[h].POS
 		switch {
+		case (p == "VBN" || p == "VBG") && i > 0 && (sc.cls[i-1] == cDet || sc.cls[i-1] == cPoss):
+			return false // "a negotiated end", "its continuing support": a modifier
 		case strings.HasPrefix(p, "VB"):
 			return true
 		case strings.HasPrefix(p, "NN"), strings.HasPrefix(p, "JJ"):
@@ -523,7 +550,7 @@ func (c *Coder) nounPhrases(sc *scratch, toks []text.Token, src string) {
 			continue
 		}
 		np := nounPhrase{s: s, e: i, prep: -1, entity: -1, paren: sc.paren[s]}
-		if s > 0 && (sc.cls[s-1] == cPrep || sc.cls[s-1] == cTo) {
+		if s > 0 && (sc.cls[s-1] == cPrep || sc.cls[s-1] == cTo || c.opt.Article && sc.cls[s] != cNum && sc.word(src, toks, s-1) == "ABOUT") {
 			np.prep = int32(s - 1)
 		}
 		c.codeNP(sc, &np, toks, src)
@@ -548,13 +575,19 @@ func (c *Coder) codeNP(sc *scratch, np *nounPhrase, toks []text.Token, src strin
 			np.prefixs = append(np.prefixs, mt.code)
 		case mt.agent:
 			np.agents = append(np.agents, mt.code)
-		case np.actor == "" && mt.code != "":
-			np.actor = mt.code
-			np.entity = mt.entity
+		case mt.code != "" && (np.actor == "" || c.opt.Article):
+			// In articles the rightmost actor is the head: "Russian President Vladimir Putin"
+			// is Putin, "Putin's aide Yuri Ushakov" Ushakov. PETRARCH takes the first.
+			np.actor, np.entity, np.fixed = mt.code, mt.entity, mt.fixed
 		}
 	}
 	switch {
+	case np.fixed:
+		np.code = np.actor
 	case np.actor != "" || len(np.agents) > 0 || len(np.prefixs) > 0:
+		if c.opt.Article && np.actor == "" && !c.headIsActor(sc, np) {
+			return // "military action", "government policy": the head is not an actor
+		}
 		np.code = composeCode(np.prefixs, np.actor, np.agents)
 	case c.opt.NewActorLength > 0:
 		var words []string
@@ -567,6 +600,17 @@ func (c *Coder) codeNP(sc *scratch, np *nounPhrase, toks []text.Token, src strin
 			np.code = `"` + strings.Join(words, " ") + `"`
 		}
 	}
+}
+
+// headIsActor reports whether the last content word of a noun phrase is part of an actor or
+// agent mention (its head names who acts).
+func (c *Coder) headIsActor(sc *scratch, np *nounPhrase) bool {
+	for k := np.e - 1; k >= np.s; k-- {
+		if sc.cls[k] == cOther || sc.cover[k] != 0 {
+			return sc.cover[k] != 0
+		}
+	}
+	return false
 }
 
 // composeCode builds an actor code from prefix agents, the actor's code and suffix agents:

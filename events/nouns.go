@@ -1,0 +1,225 @@
+package events
+
+import (
+	"strings"
+
+	"chronicle/petrarch"
+	"chronicle/text"
+)
+
+// Event nouns (article mode): meetings and calls are reported as nouns at least as often as
+// verbs — "during a telephone conversation the two leaders had on Thursday", "after a phone
+// call with Trump", "their last phone call", "held talks with". A noun is coded when its
+// participants are in its frame: "between X and Y", "with Y" and a possessor, the subject of
+// a light verb ("had", "held"), a reduced relative ("… the two leaders had"), or the subject
+// of the clause it sits in.
+
+// nounTrigger reports an event noun at token k: its CAMEO code and its length in tokens.
+func (c *Coder) nounTrigger(sc *scratch, src string, toks []text.Token, k int, phone bool) (string, int) {
+	if sc.isVerb[k] || sc.cover[k] != 0 {
+		return "", 0
+	}
+	if p := toks[k].POS; p != "" && !strings.HasPrefix(p, "NN") && !strings.HasPrefix(p, "JJ") {
+		return "", 0
+	}
+	w := sc.word(src, toks, k)
+	next := sc.word(src, toks, k+1)
+	switch w {
+	case "PHONE", "TELEPHONE", "VIDEO":
+		switch next {
+		case "CALL", "CALLS", "CONVERSATION", "CONVERSATIONS", "CONFERENCE", "TALKS":
+			return "041", 2
+		}
+	case "PHONE-CALL", "TELECONFERENCE", "PHONECALL":
+		return "041", 1
+	case "CALL", "CALLS":
+		// "a call with", "their call": a noun after a determiner, possessive or modifier;
+		// not "call for", "call on" (appeals).
+		if k == 0 || next == "FOR" || next == "ON" || next == "TO" {
+			return "", 0
+		}
+		if sc.cls[k-1] == cPrep && (next == "WITH" || next == "BETWEEN") {
+			return "041", 1 // headline style: "after call with Trump"
+		}
+		switch sc.cls[k-1] {
+		case cDet, cPoss, cNum, cOther:
+			if sc.cls[k-1] == cOther && (sc.isVerb[k-1] || sc.verbish[k-1]) {
+				return "", 0
+			}
+			return "041", 1
+		}
+	case "CONVERSATION", "CONVERSATIONS":
+		if phone {
+			return "041", 1
+		}
+		return "040", 1
+	case "TALKS", "NEGOTIATIONS":
+		return "046", 1
+	case "MEETING", "MEETINGS", "SUMMIT":
+		return "040", 1
+	}
+	return "", 0
+}
+
+// isLightVerb reports verbs that take an event noun as object: "had a call", "held talks".
+func isLightVerb(w string) bool {
+	switch w {
+	case "HAVE", "HAS", "HAD", "HAVING", "HOLD", "HOLDS", "HELD", "HOLDING", "CONDUCT", "CONDUCTED",
+		"CONDUCTS", "CONDUCTING", "ATTEND", "ATTENDED", "ATTENDS":
+		return true
+	}
+	return false
+}
+
+// nounEvents codes the event nouns of the sentence (article mode), after its verbs.
+func (c *Coder) nounEvents(sc *scratch, src string, toks []text.Token) {
+	n := len(toks)
+	phone := false
+	for k := 0; k < n; k++ {
+		switch sc.word(src, toks, k) {
+		case "PHONE", "TELEPHONE", "PHONED", "TELEPHONED", "PHONE-CALL", "TELECONFERENCE", "CALL", "CALLS":
+			phone = true
+		}
+	}
+	if !phone && sc.art != nil && sc.art.sent-sc.art.phoneAt <= 1 {
+		phone = true
+	}
+	for k := 0; k < n; k++ {
+		code, l := c.nounTrigger(sc, src, toks, k, phone)
+		if l == 0 {
+			continue
+		}
+		c.nounEvent(sc, src, toks, k, l, code)
+		k += l - 1
+	}
+}
+
+func (c *Coder) nounEvent(sc *scratch, src string, toks []text.Token, k, l int, code string) {
+	n := len(toks)
+	vg := vgroup{vs: k, ve: k + l, cs: k, srcGroup: -1, tgtGroup: -1, noun: true, subj: argument{g: -1}}
+	vg.why = "noun " + strings.ToLower(src[toks[k].Start:toks[k+l-1].End])
+	// The noun phrase around the trigger.
+	npe := k + l
+	if p := sc.npAt[k]; p != 0 {
+		npe = max(npe, sc.nps[p-1].e)
+	}
+	var parties []member // both sides, when the frame names them together
+	var a, b argument
+	a.g, b.g = -1, -1
+	// After the noun: "between X and Y", "with Y", or a reduced relative "… the two leaders had".
+	for j := npe; j < n && j < npe+5; j++ {
+		w := sc.word(src, toks, j)
+		if w == "BETWEEN" || w == "WITH" {
+			if p := sc.npAt[min(j+1, n-1)]; j+1 < n && p != 0 {
+				np := int(p - 1)
+				arg := c.subjectNP(sc, np, sc.nps[np].e, src, toks)
+				if !arg.ok() && sc.cls[j+1] == cPron {
+					arg = sc.art.pronoun(sc, j+1, src, toks, false)
+				}
+				if w == "BETWEEN" {
+					if ms := sc.membersOf(arg); len(ms) > 1 {
+						parties = ms
+					}
+				} else {
+					b = arg
+				}
+			} else if j+1 < n && sc.cls[j+1] == cPron {
+				b = sc.art.pronoun(sc, j+1, src, toks, false)
+			}
+			break
+		}
+		if j == npe && sc.npAt[j] != 0 && sc.nps[sc.npAt[j]-1].prep < 0 {
+			// "a telephone conversation the two leaders had"
+			np := &sc.nps[sc.npAt[j]-1]
+			if np.e < n && isLightVerb(sc.word(src, toks, np.e)) {
+				a = c.subjectNP(sc, int(sc.npAt[j]-1), np.e, src, toks)
+				vg.cs = np.e
+				break
+			}
+		}
+		if j == npe && sc.cls[j] == cPron && j+1 < n && isLightVerb(sc.word(src, toks, j+1)) {
+			a = sc.art.pronoun(sc, j, src, toks, true)
+			break
+		}
+		if sc.cls[j] == cComma || sc.cls[j] == cPunct || sc.cls[j] == cConj || sc.isVerb[j] || sc.verbish[j] {
+			break
+		}
+	}
+	// The words before the noun: its modifiers and determiner ("the two leaders’ sixth
+	// publicly known conversation"), then what governs the phrase.
+	pre := k
+	for pre > 0 && k-pre < 10 {
+		j := pre - 1
+		if cl := sc.cls[j]; cl == cDet || cl == cNum || cl == cPoss || cl == cAdv || cl == cOther && !sc.isVerb[j] && (!sc.verbish[j] || j > 0 && sc.cls[j-1] == cAdv) || sc.npAt[j] != 0 && !sc.isVerb[j] {
+			pre = j
+			continue
+		}
+		break
+	}
+	if pre > 0 && sc.flags[pre-1]&fBe != 0 {
+		return // "This was the two leaders' sixth conversation": describes an event told before
+	}
+	// A possessor: "their call", "Putin's call", "the two leaders’ conversation".
+	if !a.ok() && len(parties) == 0 {
+		for j := k - 1; j >= pre; j-- {
+			switch {
+			case sc.cls[j] == cPoss && j > 0:
+				if p := sc.npAt[j-1]; p != 0 {
+					a = c.subjectNP(sc, int(p-1), k, src, toks)
+				}
+			case sc.cls[j] == cDet:
+				switch sc.word(src, toks, j) {
+				case "THEIR", "HIS", "HER":
+					a = sc.art.pronoun(sc, j, src, toks, true)
+				}
+			default:
+				continue
+			}
+			break
+		}
+	}
+	// A light verb: "had a phone call", "will hold talks".
+	if !a.ok() && len(parties) == 0 && pre > 0 {
+		j := pre - 1
+		if isLightVerb(sc.word(src, toks, j)) {
+			cs := j
+			for cs > 0 {
+				p := cs - 1
+				if cl := sc.cls[p]; cl == cAux || cl == cNeg || cl == cAdv || cl == cTo || sc.word(src, toks, p) == "GOING" {
+					cs = p
+					continue
+				}
+				break
+			}
+			vg.cs = cs
+			for q := cs; q < j; q++ {
+				vg.flags |= sc.flags[q]
+				if sc.cls[q] == cNeg {
+					vg.neg = true
+				}
+			}
+			a = c.clauseSubject(sc, -1, cs, src, toks)
+		}
+	}
+	// Otherwise the noun sits in a phrase of a clause ("agreed … after a phone call with
+	// Trump"): that clause's subject.
+	if !a.ok() && len(parties) == 0 && b.ok() {
+		for vi := len(sc.vgs) - 1; vi >= 0; vi-- {
+			if v := &sc.vgs[vi]; !v.noun && v.ve <= pre && v.subj.ok() {
+				a = v.subj
+				break
+			}
+		}
+	}
+	vi := len(sc.vgs)
+	sc.vgs = append(sc.vgs, vg)
+	sym := petrarch.Code{Main: code, Reverse: code}
+	switch {
+	case len(parties) > 1:
+		c.emitPairs(sc, vi, code, parties, -1)
+	case a.ok() && b.ok():
+		c.emitArgs(sc, vi, sym, sc.membersOf(a), sc.membersOf(b), a.g, b.g)
+	case a.ok() && len(sc.membersOf(a)) > 1:
+		c.emitPairs(sc, vi, code, sc.membersOf(a), a.g)
+	}
+}
