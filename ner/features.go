@@ -111,11 +111,19 @@ func posContext(fs []uint64, ts []tokInfo, i int, tags []int) []uint64 {
 	if i > 1 {
 		p2 = uint64(tags[i-2] + 1)
 	}
-	return append(fs,
+	fs = append(fs,
 		percep.Join(tBias, 0),
 		percep.Join(tTagm1, p1),
 		percep.Join(tTagm2, p2),
 		percep.Join2(tTagm12, p1, p2),
+	)
+	return posHashed(fs, t, p1)
+}
+
+// posHashed appends the POS context features that involve a word or shape (p1: the
+// previous tag + 1, 0 at the start).
+func posHashed(fs []uint64, t *tokInfo, p1 uint64) []uint64 {
+	return append(fs,
 		percep.Join2(tTagm1WL, p1, t.wl),
 		percep.Join2(tShapeInit, t.short, uint64(t.flags&fInitial)),
 	)
@@ -210,6 +218,11 @@ func chunkUnary(fs []uint64, t *tokInfo, k int, _ bool) []uint64 {
 	return fs
 }
 
+// chunkHashed appends the chunk feature of token i's word and POS tag.
+func chunkHashed(fs []uint64, ts []tokInfo, i int, pos []int) []uint64 {
+	return append(fs, percep.Join2(tPOSWL, posAt(pos, i), ts[i].wl))
+}
+
 // chunkContext appends the chunk features that depend on earlier chunk tags or on a word
 // and its POS tag.
 func chunkContext(fs []uint64, ts []tokInfo, i int, pos []int, tags []int) []uint64 {
@@ -220,8 +233,8 @@ func chunkContext(fs []uint64, ts []tokInfo, i int, pos []int, tags []int) []uin
 	if i > 1 {
 		c2 = uint64(tags[i-2] + 1)
 	}
+	fs = chunkHashed(fs, ts, i, pos)
 	return append(fs,
-		percep.Join2(tPOSWL, posAt(pos, i), ts[i].wl),
 		percep.Join(tChunkm1, c1),
 		percep.Join2(tChunkm1POS, c1, posAt(pos, i)),
 		percep.Join2(tChunkm12, c1, c2),
@@ -291,16 +304,22 @@ func nerUnary(fs []uint64, t *tokInfo, k int, capsSent bool) []uint64 {
 // nerContext appends the NER features of token i that depend on more than one word, on its
 // position or on the document.
 func nerContext(fs []uint64, ts []tokInfo, i int, si sentInfo, pos, chunk []int) []uint64 {
-	t := &ts[i]
-	m1, p1 := at(ts, i-1), at(ts, i+1)
-	pp := func(k int) uint64 {
-		if k < 0 || k >= len(pos) {
-			return 999
-		}
-		return uint64(pos[k])
-	}
 	fs = append(fs,
 		percep.Join(tBias, 0),
+		percep.Join(tPOS, posAt(pos, i)),
+		percep.Join2(tPOSm1POS, posAt(pos, i-1), posAt(pos, i)),
+		percep.Join2(tPOSPOSp1, posAt(pos, i), posAt(pos, i+1)),
+		percep.Join(tChunk, uint64(chunk[i])),
+	)
+	return nerHashed(fs, ts, i, si)
+}
+
+// nerHashed appends the NER context features that involve words, shapes, clusters,
+// gazetteers or document hints.
+func nerHashed(fs []uint64, ts []tokInfo, i int, si sentInfo) []uint64 {
+	t := &ts[i]
+	m1, p1 := at(ts, i-1), at(ts, i+1)
+	fs = append(fs,
 		percep.Join2(tWLm1WL, m1.wl, t.wl),
 		percep.Join2(tWLWLp1, t.wl, p1.wl),
 		percep.Join2(tShortm1Short, m1.short, t.short),
@@ -308,10 +327,6 @@ func nerContext(fs []uint64, ts []tokInfo, i int, si sentInfo, pos, chunk []int)
 		percep.Join2(tShapeInit, t.short, uint64(t.flags&(fInitial|fQuoteInit))),
 		percep.Join2(tWLm1Shape, m1.wl, t.short),
 		percep.Join2(tShapeWLp1, t.short, p1.wl),
-		percep.Join(tPOS, pp(i)),
-		percep.Join2(tPOSm1POS, pp(i-1), pp(i)),
-		percep.Join2(tPOSPOSp1, pp(i), pp(i+1)),
-		percep.Join(tChunk, uint64(chunk[i])),
 		percep.Join2(tClm1Cl, uint64(m1.info.Cl[1]), uint64(t.info.Cl[1])),
 	)
 	for g := t.gaz; g != 0; g &= g - 1 {

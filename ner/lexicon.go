@@ -104,7 +104,13 @@ const gazPrefix = 1 << 31 // the phrase continues in a longer entry
 type Lexicon struct {
 	words table[wordInfo] // by exact word hash; lower-case forms under lowerKey(hash)
 	gaz   table[uint32]   // by phrase hash of lower-cased tokens
+	// dict holds, by exact word hash, what the labeled training data says for certain of
+	// frequent forms: the POS tag index + 1 in the low byte (a form tagged the same ≥ 97% of
+	// the time), and dictO when the form was never part of an entity.
+	dict table[uint16]
 }
+
+const dictO = 1 << 8
 
 func lowerKey(h uint64) uint64 { return percep.Hash(h ^ 0x5bd1e9955bd1e995) }
 
@@ -192,6 +198,18 @@ func (lx *Lexicon) encode(buf []byte) []byte {
 	for _, e := range gs {
 		buf = binary.AppendUvarint(buf, uint64(e.v))
 	}
+	var ds []gk
+	for i, k := range lx.dict.keys {
+		if k != 0 {
+			ds = append(ds, gk{k, uint32(lx.dict.vals[i])})
+		}
+	}
+	sort.Slice(ds, func(i, j int) bool { return ds[i].k < ds[j].k })
+	buf = binary.AppendUvarint(buf, uint64(len(ds)))
+	for _, e := range ds {
+		buf = binary.LittleEndian.AppendUint64(buf, e.k)
+		buf = binary.AppendUvarint(buf, uint64(e.v))
+	}
 	return buf
 }
 
@@ -242,6 +260,19 @@ func decodeLexicon(p []byte) (*Lexicon, []byte, error) {
 	for _, k := range ks {
 		lx.gaz.put(k, uint32(uv()))
 	}
+	nd := uv()
+	if fail || nd > uint64(len(p))/9 {
+		return nil, nil, bad
+	}
+	lx.dict = makeTable[uint16](int(nd))
+	for i := uint64(0); i < nd; i++ {
+		if len(p) < 8 {
+			return nil, nil, bad
+		}
+		k := binary.LittleEndian.Uint64(p)
+		p = p[8:]
+		lx.dict.put(k, uint16(uv()))
+	}
 	if fail {
 		return nil, nil, bad
 	}
@@ -257,7 +288,8 @@ type tokInfo struct {
 	flags        uint16
 	gaz          uint32 // bit 2c: a gazetteer phrase of category c starts here; 2c+1: continues
 	lexHit       bool
-	doc          uint8 // document hint: 0 none, else 1 + 2*type + confident
+	doc          uint8  // document hint: 0 none, else 1 + 2*type + confident
+	dict         uint16 // the lexicon's dict entry
 }
 
 const (
@@ -401,6 +433,7 @@ func analyze(s string, ti *tokInfo, buf []byte) []byte {
 // lookup fills ti.info from the lexicon: the exact form, else (for upper-case words) the
 // title-case form, else the lower-case form.
 func (lx *Lexicon) lookup(ti *tokInfo, s string, buf []byte) []byte {
+	ti.dict, _ = lx.dict.get(ti.w)
 	if v, ok := lx.words.get(ti.w); ok {
 		ti.info, ti.lexHit = v, true
 		if v.Case == 0 {

@@ -39,6 +39,7 @@ type Recognizer struct {
 	nerType            []int    // per NER label: 0 for O, 1.. for PER LOC ORG MISC
 	nerBegin           []bool
 	allowed            []bool // IOB2 transitions, (L+1)*L as percep.Viterbi wants
+	dense              denseTables
 	free               chan *scratch
 }
 
@@ -59,7 +60,7 @@ func Default() (*Recognizer, error) {
 	return defaultRec, defaultErr
 }
 
-const fileMagic = "CHRNER1\n"
+const fileMagic = "CHRNER2\n"
 
 // Load reads a model file (gzip-compressed, as written by WriteModel).
 func Load(r io.Reader) (*Recognizer, error) {
@@ -94,6 +95,7 @@ func newRecognizer(lx *Lexicon, pos, chunk, nerm *percep.Model) *Recognizer {
 	r.posM, r.chunkM, r.nerM = pos, chunk, nerm
 	r.posL, r.chunkL, r.trans = pos.Labels, chunk.Labels, nerm.Trans
 	r.setNERLabels(nerm.Labels)
+	r.buildDense()
 	return r
 }
 
@@ -320,10 +322,26 @@ func (r *Recognizer) tagPOS(ts []tokInfo, out []int, s *scratch) {
 		s.posCache.reset(pm, 5*L)
 		s.woffs, s.fs = wordOffsets(&s.posCache, pm, L, ts, 0, s.woffs, s.fs, posUnaryCaps, false)
 		for i := range ts {
+			if d := ts[i].dict & 0xff; d != 0 {
+				out[i] = int(d) - 1 // a form the training data tags one way
+				continue
+			}
 			sc := s.scores[:L]
 			clear(sc)
 			addWords(&s.posCache, L, s.woffs, i, sc)
-			s.fs = posContext(s.fs[:0], ts, i, out)
+			p1, p2 := 0, 0
+			if i > 0 {
+				p1 = out[i-1] + 1
+			}
+			if i > 1 {
+				p2 = out[i-2] + 1
+			}
+			dt := &r.dense
+			dt.posBias.add(0, 0, sc)
+			dt.tagm1.add(p1, 0, sc)
+			dt.tagm2.add(p2, 0, sc)
+			dt.tagm12.add(p1, p2, sc)
+			s.fs = posHashed(s.fs[:0], &ts[i], uint64(p1))
 			pm.Score(s.fs, sc)
 			out[i] = percep.Greedy(sc)
 		}
@@ -353,8 +371,29 @@ func (r *Recognizer) tagChunk(ts []tokInfo, pos, out []int, s *scratch) {
 			sc := s.scores[:L]
 			clear(sc)
 			addWords(&s.chunkCache, L, s.woffs, i, sc)
-			s.fs = chunkPOSWindow(s.fs[:0], pos, i)
-			s.fs = chunkContext(s.fs, ts, i, pos, out)
+			np := len(r.posL)
+			pm2, pm1, p0, pp1, pp2 := posIdx(pos, i-2, np), posIdx(pos, i-1, np), posIdx(pos, i, np), posIdx(pos, i+1, np), posIdx(pos, i+2, np)
+			c1, c2 := 0, 0
+			if i > 0 {
+				c1 = out[i-1] + 1
+			}
+			if i > 1 {
+				c2 = out[i-2] + 1
+			}
+			dt := &r.dense
+			dt.chunkBias.add(0, 0, sc)
+			dt.cpos.add(p0, 0, sc)
+			dt.cposm1.add(pm1, 0, sc)
+			dt.cposp1.add(pp1, 0, sc)
+			dt.cposm2.add(pm2, 0, sc)
+			dt.cposp2.add(pp2, 0, sc)
+			dt.cposm1pos.add(pm1, p0, sc)
+			dt.cposposp1.add(p0, pp1, sc)
+			dt.chunkm1.add(c1, 0, sc)
+			dt.chunkm1pos.add(c1, p0, sc)
+			dt.chunkm12.add(c1, c2, sc)
+			dt.chunkm1posp1.add(c1, pp1, sc)
+			s.fs = chunkHashed(s.fs[:0], ts, i, pos)
 			cm.Score(s.fs, sc)
 			out[i] = percep.Greedy(sc)
 		}

@@ -150,8 +150,23 @@ func (r *Recognizer) nerSentence(ts []tokInfo, pos, chunk, out []int, s *scratch
 		s.woffs, s.fs = wordOffsets(&s.nerCache, pm, L, ts, salt, s.woffs, s.fs, nerUnary, si.caps)
 		for i := range ts {
 			e := em[i*L : (i+1)*L]
+			if ts[i].dict&dictO != 0 {
+				// A form never seen in an entity: O.
+				for j := 1; j < L; j++ {
+					e[j] = percep.Impossible
+				}
+				continue
+			}
 			addWords(&s.nerCache, L, s.woffs, i, e)
-			s.fs = nerContext(s.fs[:0], ts, i, si, pos, chunk)
+			np := len(r.posL)
+			pm1, p0, pp1 := posIdx(pos, i-1, np), posIdx(pos, i, np), posIdx(pos, i+1, np)
+			dt := &r.dense
+			dt.nerBias.add(0, 0, e)
+			dt.npos.add(p0, 0, e)
+			dt.nposm1pos.add(pm1, p0, e)
+			dt.nposposp1.add(p0, pp1, e)
+			dt.nchunk.add(chunk[i], 0, e)
+			s.fs = nerHashed(s.fs[:0], ts, i, si)
 			pm.Score(s.fs, e)
 		}
 		percep.Viterbi(em, L, r.trans, r.allowed, s.back[:n*L], s.work[:2*L], out)

@@ -248,6 +248,9 @@ func Greedy(scores []float32) int {
 	return best
 }
 
+// Impossible is an emission score that rules a label out (Viterbi skips it).
+const Impossible = -1e9
+
 // Viterbi finds the best label sequence for emission scores em (n rows of L) and the
 // transition matrix trans ((L+1)*L, row 0 = the sentence start). allowed, when not nil, has the
 // same layout and forbids the transitions that are false. It writes the labels to out (len n);
@@ -268,6 +271,11 @@ func Viterbi(em []float32, L int, trans []float32, allowed []bool, back []int16,
 	}
 	for i := 1; i < n; i++ {
 		for y := 0; y < L; y++ {
+			if em[i*L+y] <= Impossible {
+				cur[y] = neg // a label the caller ruled out
+				back[i*L+y] = 0
+				continue
+			}
 			best, arg := float32(neg), 0
 			for p := 0; p < L; p++ {
 				k := (p+1)*L + y
