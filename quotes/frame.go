@@ -292,8 +292,8 @@ func (x *extractor) walkLeft(c *feat.Context, end, head int) int {
 func (x *extractor) walkRight(c *feat.Context, start, head int) int {
 	j := start
 	for ; j < c.Hi && j < start+15; j++ {
-		if x.in[j] >= 0 {
-			break
+		if x.in[j] >= 0 || x.cueP[j] >= cueThreshold {
+			break // a quotation, or another cue ("said Mr. Kamin, who emphasized that …")
 		}
 		x.fs = feat.SourceFeatures(c, j, start-1, head, false, x.fs[:0])
 		if feat.Prob(x.m.Score(x.fs)) < sourceThreshold {
@@ -301,7 +301,7 @@ func (x *extractor) walkRight(c *feat.Context, start, head int) int {
 		}
 	}
 	end := j
-	for end > start && !x.nounEnd(end-1) {
+	for end > start && (!x.nounEnd(end-1) || x.flags[end-1]&fRel != 0) {
 		end--
 	}
 	return end
@@ -415,6 +415,7 @@ func (x *extractor) frames() {
 	}
 	x.epigraphs()
 	x.colonParagraphs()
+	x.objectQuotes()
 	slices.SortFunc(x.atts, func(a, b att) int { return a.cue0 - b.cue0 })
 	// used[] indexes attributions: renumber after sorting.
 	for i := range x.used {
@@ -580,12 +581,17 @@ func (x *extractor) verbFrame(a *att, c *feat.Context, ci int) {
 	// Content before the clause: "…," he said / …, Trump said on Tuesday. After a quotation
 	// the clause may go on ("…," Graham told CNN on Sunday before the vote.) unless it
 	// introduces a content of its own (that …, a quotation).
-	split := tail == tailQuote && q >= 0 // "…," he said, "…"
-	if before > lo && (tail == tailEmpty || tail == tailAdjunct || split || tail == tailClause && q >= 0 && !x.ownContent(after, hi)) {
+	// "…," he said, "…": the first quotation right before the clause.
+	split := tail == tailQuote && q >= 0 && (q+1 == before || q+2 == before && x.isPunct(q+1, ","))
+	// "…," said Tusk, summing up conversations that …: a cue right after the quotation
+	// takes it, whatever follows its source.
+	inverted := q >= 0 && a.src0 == c1 && (q+1 == c0 || q+2 == c0 && x.isPunct(q+1, ","))
+	if before > lo && (tail == tailEmpty || tail == tailAdjunct || split || inverted || tail == tailClause && q >= 0 && !x.ownContent(after, hi)) {
 		j := before - 1
 		if x.isPunct(j, ",", "—", "–", "--", "-") || x.toks[j].Cls == feat.ClsCloseQ || x.isPunct(j, ":") && x.toks[j].Cls != feat.ClsColon {
 			if x.leftContent(a, c, j) {
 				a.postposed = true
+				x.precedingQuotes(a)
 				if !x.splitQuote(a, after, hi) {
 					x.parenthetical(a, after, hi)
 				}
@@ -660,7 +666,8 @@ func (x *extractor) quoteBefore(c0, lo int) int {
 	if r.open > lo && !(x.d.Tokens[r.open-1].Kind == text.Punct) {
 		return -1
 	}
-	if k+1 < c0 && x.isPunct(k+1, ",", "—", "–", "--") || k > 0 && x.isPunct(k-1, ",", "?", "!") || k+1 == c0 {
+	if k+1 < c0 && x.isPunct(k+1, ",", "—", "–", "--") || k > 0 && x.isPunct(k-1, ",", "?", "!") || k+1 == c0 ||
+		k > 1 && x.d.Tokens[k-1].Kind == text.Quote && x.isPunct(k-2, ",", "?", "!") { // ‘criminal,’”
 		return k
 	}
 	return -1
@@ -674,7 +681,7 @@ func (x *extractor) hasOwnCue(i, j int) bool {
 		if x.flags[i]&fRel != 0 && i > 0 && (x.isPunct(i-1, ",") || x.toks[i-1].Cls != feat.ClsLower) {
 			rel = true
 		}
-		if x.cueP[i] >= cueThreshold && !rel {
+		if x.cueP[i] >= cueThreshold && !rel && x.flags[i]&(fAux|fAdv|fNeg) == 0 {
 			return true
 		}
 	}
@@ -950,6 +957,10 @@ func (x *extractor) rightContent(a *att, c *feat.Context, after, ci int) {
 			start++
 		}
 	}
+	// "call them “lone wolves”": the quotation after an object pronoun.
+	if start+1 < hi && isObjectPron(x.word(start)) && x.in[start+1] >= 0 && x.regs[x.in[start+1]].open == start+1 {
+		start++
+	}
 	// "requesting the audience, “Please …”": the quotation after an addressee.
 	for j := start; j < hi && j < start+6 && x.d.Tokens[j].Kind != text.Quote; j++ {
 		if x.isPunct(j, ",", ":") {
@@ -1196,7 +1207,7 @@ func (x *extractor) extendDirect(a *att) {
 			// One sentence without quotation or cue may stand between the parts ("…," Obama
 			// said. He did not suggest retaliation. "…").
 			s := x.d.Sentences[si]
-			if skipped || s.First != i || x.sentenceHasCue(s) || s.Last >= n || x.para[s.Last] != p || x.hasRegion(s.First, s.Last) {
+			if skipped || s.First != i || s.Last >= n || x.para[s.Last] != p || x.hasRegion(s.First, s.Last) {
 				return
 			}
 			skipped = true
@@ -1224,6 +1235,36 @@ func (x *extractor) extendDirect(a *att) {
 		r = nr
 		a.parts = append(a.parts, [2]int{x.regs[r].open, x.regs[r].close + 1})
 		from = x.regs[r].close + 1
+	}
+}
+
+// precedingQuotes adds to a content that starts a sentence with a quotation the sentences
+// before it in its paragraph that also start with a quotation and have no cue of their own:
+// “You went on television to blame thousands of workers” for it. “It’s gutless,” Warren said.
+func (x *extractor) precedingQuotes(a *att) {
+	first := a.parts[0][0]
+	if x.in[first] < 0 || x.regs[x.in[first]].open != first {
+		return
+	}
+	si := x.d.SentenceOf(first)
+	if x.d.Sentences[si].First != first {
+		return
+	}
+	for k := 0; k < 3 && si > 0; k++ {
+		si--
+		s := x.d.Sentences[si]
+		r := x.in[s.First]
+		if r < 0 || x.regs[r].open != s.First || x.para[s.First] != x.para[first] || x.used[s.First] >= 0 || x.sentenceHasCue(s) {
+			return
+		}
+		end := s.Last
+		for end > s.First && x.isTerminal(end-1) {
+			end--
+		}
+		if x.regs[r].close >= s.Last {
+			return // a quotation running on into the next sentence: not a sentence of its own
+		}
+		a.parts = append([][2]int{{s.First, end}}, a.parts...)
 	}
 }
 
@@ -1550,4 +1591,74 @@ func (x *extractor) colonParagraphs() {
 		x.extendDirect(&a) // and the quote-only paragraphs that follow
 		x.addAtt(a)
 	}
+}
+
+// objectQuotes attributes a quotation that no attribution took and that is the object of a
+// verb: "has used the phrase “Islamic terrorism”", "calls them “lone wolves”", "chanting
+// “U-S-A!”". The verb is the cue; its subject, the source.
+func (x *extractor) objectQuotes() {
+	for ri := range x.regs {
+		rg := x.regs[ri]
+		o := rg.open
+		if x.used[o] >= 0 || rg.words < 1 || rg.contOf >= 0 || o == 0 {
+			continue
+		}
+		si := x.d.SentenceOf(o)
+		lo := x.d.Sentences[si].First
+		// Skip "them", "the phrase", "the term" between the verb and the quotation.
+		v := o - 1
+		for k := 0; k < 2 && v > lo && (isObjectPron(x.word(v)) || x.flags[v]&fDet != 0 || isTermNoun(x.word(v))); k++ {
+			v--
+		}
+		if v < lo || x.in[v] >= 0 || x.used[v] >= 0 {
+			continue
+		}
+		cueEnd := v + 1
+		// "went on about “…”", "spoke of “…”": a verb, maybe a particle, then the preposition.
+		if w := x.word(v); (w == "about" || w == "of") && v-1 >= lo {
+			v--
+			if v > lo && isParticle(x.word(v)) || x.word(v) == "on" {
+				v--
+			}
+		}
+		if !x.verbLike(v) {
+			continue
+		}
+		c := x.context(si)
+		c0 := x.skipAuxLeft(v, lo)
+		a := att{cue0: c0, cue1: cueEnd, src0: -1, src1: -1}
+		end := rg.close + 1
+		for end+1 < c.Hi && (x.flags[end]&fConj != 0 || x.isPunct(end, ",")) && x.in[end+1] >= 0 && x.regs[x.in[end+1]].open == end+1 {
+			end = x.regs[x.in[end+1]].close + 1
+		}
+		a.parts = [][2]int{{o, end}}
+		if s0 := x.walkLeft(&c, c0, v); s0 < c0 {
+			a.src0, a.src1 = s0, c0
+		}
+		x.trimSource(&a)
+		x.addAtt(a)
+	}
+}
+
+// verbLike reports whether token i is a verb: by its tag when tagged, else a lower-case word
+// the cue model gives some chance.
+func (x *extractor) verbLike(i int) bool {
+	t := &x.d.Tokens[i]
+	// Headlines capitalise their verbs: "Hillary Clinton Speaks ‘Directly To White People’".
+	lower := x.toks[i].Cls == feat.ClsLower || x.toks[i].Cls == feat.ClsCap && x.toks[i].Head && i > 0 && x.para[i-1] == x.para[i]
+	if t.Kind != text.Word || !lower || x.flags[i]&(fAux|fDet|fPrep|fConj|fSubord|fRel|fPron) != 0 {
+		return false
+	}
+	if t.POS != "" && !x.noPOS {
+		return strings.HasPrefix(t.POS, "VB") && t.POS != "VBN" || t.POS == "VBN" && x.cueP[i] >= weakCue
+	}
+	return x.cueP[i] >= weakCue
+}
+
+func isTermNoun(w string) bool {
+	switch w {
+	case "phrase", "term", "word", "words", "slogan", "label", "name", "motto", "title", "headline":
+		return true
+	}
+	return false
 }

@@ -39,7 +39,7 @@ var lexicon = func() map[uint64]uint32 {
 	add(fPronPl, "they", "we")
 	add(fPronSg, "he", "she", "i")
 	add(fThat, "that")
-	add(fRel, "who", "which", "that", "whom")
+	add(fRel, "who", "which", "that", "whom", "whose")
 	add(fAux, "has", "have", "had", "having", "will", "would", "could", "can", "may", "might",
 		"must", "shall", "should", "is", "was", "are", "were", "be", "been", "being", "am",
 		"does", "did", "do", "'s", "’s", "'ve", "’ve", "'d", "’d", "'ll", "’ll", "'re", "’re", "'m", "’m")
