@@ -256,9 +256,8 @@ func (b *Brat) Attributions() []Attribution {
 }
 
 // QuotesBrat converts quotes (byte offsets into text) to PolNeAR-style brat: for each quote a
-// Content, a Cue and (when it has one) a Source T line, and an E line
-// "Attribution:<cue> Source:<source> Cue:<cue> Content:<content>" (the cue doubles as the
-// anchor). Spans are converted to code points, split at line breaks and trimmed of whitespace, so
+// Content, a Cue, an Attribution (the anchor, over the cue) and, when it has one, a Source T
+// line, and an E line "Attribution:<anchor> Source:<source> Cue:<cue> Content:<content>". Spans are converted to code points, split at line breaks and trimmed of whitespace, so
 // that every T line is valid for Check. A quote's Parts, when present, are its content fragments.
 // Quotes without content or cue are skipped.
 func QuotesBrat(text string, qs []chronicle.Quote) *Brat {
@@ -288,17 +287,25 @@ func QuotesBrat(text string, qs []chronicle.Quote) *Brat {
 		b.Spans = append(b.Spans, BratSpan{ID: id, Type: typ, Frags: out, Text: sb.String()})
 		return id
 	}
-	for i, q := range qs {
+	for _, q := range qs {
 		parts := q.Parts
 		if len(parts) == 0 {
 			parts = []chronicle.Span{q.Content}
 		}
-		content := addT("Content", parts)
-		cue := addT("Cue", []chronicle.Span{q.Cue})
-		if content == "" || cue == "" {
+		if len(bratLineFrags(nil, text, q.Cue.Start, q.Cue.End)) == 0 {
 			continue
 		}
-		e := BratEvent{ID: "E" + strconv.Itoa(i+1), Args: []BratArg{{"Attribution", cue}}}
+		var nonEmpty [][2]int
+		for _, p := range parts {
+			nonEmpty = bratLineFrags(nonEmpty, text, p.Start, p.End)
+		}
+		if len(nonEmpty) == 0 {
+			continue
+		}
+		content := addT("Content", parts)
+		cue := addT("Cue", []chronicle.Span{q.Cue})
+		anchor := addT("Attribution", []chronicle.Span{q.Cue})
+		e := BratEvent{ID: "E" + strconv.Itoa(len(b.Events)+1), Args: []BratArg{{"Attribution", anchor}}}
 		if !q.Speaker.Empty() {
 			if src := addT("Source", []chronicle.Span{q.Speaker.Span}); src != "" {
 				e.Args = append(e.Args, BratArg{"Source", src})
