@@ -15,5 +15,13 @@ go vet ./...
 echo "== build (CGO_ENABLED=0)"
 CGO_ENABLED=0 go build -o /dev/null ./cmd/chronicle
 
+# The PostgreSQL store tests need a server: start a private one (.ci/postgres.sh) unless
+# CHRONICLE_TEST_POSTGRES names one already; without PostgreSQL they skip, saying so.
+if [ -z "${CHRONICLE_TEST_POSTGRES:-}" ]; then
+	. .ci/postgres.sh
+	pg_start ${CHRONICLE_PG_INSTALL:+--install}
+	trap pg_stop EXIT
+fi
+
 echo "== tests"
 go test ./...

@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"chronicle"
+	"chronicle/postgres"
 	"chronicle/sqlite"
 )
 
@@ -54,11 +55,11 @@ func (f *storeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.DB, "db", defaultDB, "database: a SQLite file path, or postgres://… for PostgreSQL")
 }
 
-// openStore opens the store named by dsn. readOnly commands refuse a missing SQLite file
-// instead of creating an empty one.
-func openStore(ctx context.Context, dsn string, readOnly bool) (*sqlite.Store, error) {
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return nil, &usageError{message: "PostgreSQL is not supported yet", hint: "use a SQLite file path with --db"}
+// openStore opens the store named by dsn: PostgreSQL for postgres://… (work.go), else a
+// SQLite file. readOnly commands refuse a missing SQLite file instead of creating an empty one.
+func openStore(ctx context.Context, dsn string, readOnly bool) (chronicle.Store, error) {
+	if postgres.IsDSN(dsn) {
+		return openPostgres(ctx, dsn)
 	}
 	if readOnly {
 		if _, err := os.Stat(dsn); err != nil {

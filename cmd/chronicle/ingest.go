@@ -196,7 +196,7 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 	if bar != nil {
 		bar.finish()
 	}
-	sum.print(m.Stdout, sf.DB)
+	sum.print(m.Stdout, displayDB(sf.DB))
 	if err != nil {
 		return err
 	}

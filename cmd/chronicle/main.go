@@ -69,10 +69,17 @@ what to whom, and when.
 Usage: chronicle COMMAND [flags] [args]
 
 Reading and storing:
-  ingest PATH...        extract and store articles (text, JSONL, directories, - for stdin)
+  ingest PATH...        extract and store articles (text, JSONL, web pages, feeds, WARC, .gz,
+                        directories, - for stdin)
   extract PATH...       extract and print JSON Lines (no database)
   reprocess             re-run newer extractors over stored articles
   recluster             recompute duplicate articles, event clusters and claims from scratch
+  watch URL...          poll feeds (--every 15m) and ingest their new articles, politely
+
+Reading and storing on many machines (PostgreSQL, --db postgres://…):
+  enqueue PATH...       queue articles, unprocessed, for workers
+  work                  claim queued articles, extract and store them (run any number, anywhere)
+  status                count queued articles: pending, running, done, failed
 
 Querying the store:
   events                event mentions (filters: --actor, --pair, --code, --modality, --from, --to)
@@ -109,6 +116,14 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	}
 	cmd, rest := args[0], args[1:]
 	switch cmd {
+	case "enqueue":
+		return m.enqueue(ctx, rest)
+	case "work":
+		return m.work(ctx, rest)
+	case "status":
+		return m.status(ctx, rest)
+	case "watch":
+		return m.watch(ctx, rest)
 	case "ingest":
 		return m.ingest(ctx, rest)
 	case "extract":

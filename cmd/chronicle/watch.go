@@ -1,0 +1,7 @@
+package main
+
+import "context"
+
+func (m *Main) watch(ctx context.Context, args []string) error {
+	return notYet(m.Stderr, "watch", 9)
+}
