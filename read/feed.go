@@ -132,6 +132,7 @@ func FeedArticle(f *Feed, it FeedItem, source, key string, opt Options) (*chroni
 	if a.ID == "" {
 		a.ID = contentKey(a.Date, a.Text)[:16]
 	}
+	markLanguage(a)
 	return a, nil
 }
 

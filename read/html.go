@@ -37,6 +37,9 @@ type Page struct {
 	Date, DateFrom string
 	// Title and Outlet are fallbacks for a page that names neither (a feed item's title).
 	Title, Outlet string
+	// Lang is the page's language when the input says (a JSON Lines field); else it is told
+	// from the text, or from the markup.
+	Lang string
 	// Key and ID identify the input record; when empty they are derived from the text.
 	Key, ID string
 }
@@ -134,7 +137,10 @@ func HTML(pg Page, opt Options) (*chronicle.Article, error) {
 		}
 	}
 	// The text tells the language better than the markup, which templates often get wrong.
-	if a.Lang = Language(a.Text); a.Lang == "" {
+	if a.Lang = pg.Lang; a.Lang == "" {
+		a.Lang = Language(a.Text)
+	}
+	if a.Lang == "" {
 		a.Lang = htmlLang(doc)
 	}
 
@@ -159,6 +165,7 @@ func HTML(pg Page, opt Options) (*chronicle.Article, error) {
 	if a.ID == "" {
 		a.ID = strings.TrimPrefix(a.Key, "r")[:16]
 	}
+	markLanguage(a)
 	return a, nil
 }
 
@@ -387,7 +394,7 @@ func htmlRecord(p string, line int, offset int64, r *record, opt Options) (*chro
 	if err != nil {
 		return nil, bad(err, `"id" must be a string or a number`)
 	}
-	pg := Page{Source: fmt.Sprintf("%s:%d", p, line), URL: r.URL, Body: []byte(*r.HTML), Title: r.Title, Outlet: r.Outlet}
+	pg := Page{Source: fmt.Sprintf("%s:%d", p, line), URL: r.URL, Body: []byte(*r.HTML), Title: r.Title, Outlet: r.Outlet, Lang: r.Lang}
 	raw := r.Date
 	if raw == "" {
 		raw = r.Published
@@ -409,9 +416,6 @@ func htmlRecord(p string, line int, offset int64, r *record, opt Options) (*chro
 			ie.Path, ie.Line, ie.Offset = p, line, offset
 		}
 		return nil, err
-	}
-	if r.Lang != "" {
-		a.Lang = r.Lang
 	}
 	if r.Outlet != "" {
 		a.Outlet = r.Outlet

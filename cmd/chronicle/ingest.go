@@ -161,7 +161,7 @@ func (m *Main) ingest(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := cluster.Update(ctx, st, created(batch, res)); err != nil {
+		if err := updateClusters(ctx, st, created(batch, res)); err != nil { // watch.go
 			return err
 		}
 		for i, a := range batch {

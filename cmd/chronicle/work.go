@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"chronicle"
-	"chronicle/cluster"
 	"chronicle/postgres"
 	"chronicle/read"
 )
@@ -250,7 +249,7 @@ func (m *Main) work(ctx context.Context, args []string) error {
 				// The cross-article state (duplicates, clusters, claims) is a read-modify-write
 				// over the whole store: one worker at a time updates it.
 				if len(stored) > 0 {
-					err := st.Exclusive(ctx, "cluster", func() error { return cluster.Update(ctx, st, stored) })
+					err := updateClusters(ctx, st, stored)
 					if err == nil {
 						err = st.Finish(ctx, finish)
 					}
