@@ -416,6 +416,7 @@ func (x *extractor) frames() {
 	x.epigraphs()
 	x.colonParagraphs()
 	x.objectQuotes()
+	x.orphanQuotes()
 	slices.SortFunc(x.atts, func(a, b att) int { return a.cue0 - b.cue0 })
 	// used[] indexes attributions: renumber after sorting.
 	for i := range x.used {
@@ -957,6 +958,18 @@ func (x *extractor) rightContent(a *att, c *feat.Context, after, ci int) {
 			start++
 		}
 	}
+	// "voted Thursday to hold …", "said on Tuesday that …": a time adjunct is not content.
+	for k := 0; k < 3 && start+1 < hi; k++ {
+		w := strings.ToLower(x.word(start))
+		switch {
+		case x.flags[start]&fTime != 0 && (x.toks[start].Cls == feat.ClsCap || w == "today" || w == "yesterday" || w == "tonight" || w == "earlier" || w == "later"):
+			start++
+		case (w == "on" || w == "last" || w == "this" || w == "next" || w == "late" || w == "early") && x.flags[start+1]&fTime != 0:
+			start += 2
+		default:
+			k = 3
+		}
+	}
 	// "call them “lone wolves”": the quotation after an object pronoun.
 	if start+1 < hi && isObjectPron(x.word(start)) && x.in[start+1] >= 0 && x.regs[x.in[start+1]].open == start+1 {
 		start++
@@ -1174,6 +1187,18 @@ func (x *extractor) extendDirect(a *att) {
 			from = max(from, x.d.Sentences[x.d.SentenceOf(a.src1-1)].Last)
 		}
 	}
+	// A later cue in the attribution's sentence ("…," Sanders said, going on to contrast …)
+	// takes the quotations that follow.
+	laterCue := false
+	if a.cue1 < n {
+		se := x.d.Sentences[x.d.SentenceOf(a.cue1-1)]
+		for k := max(a.cue1, a.src1); k < se.Last; k++ {
+			if x.in[k] < 0 && x.cueP[k] >= cueThreshold {
+				laterCue = true
+				break
+			}
+		}
+	}
 	skipped := false
 	for {
 		// The last part's region continues in the next paragraph.
@@ -1181,6 +1206,9 @@ func (x *extractor) extendDirect(a *att) {
 			r++
 			a.parts = append(a.parts, [2]int{x.regs[r].open, x.regs[r].close + 1})
 			from = x.regs[r].close + 1
+		}
+		if laterCue {
+			return
 		}
 		p := x.para[x.regs[r].close]
 		i := max(from, x.regs[r].close+1, last[1])
@@ -1395,8 +1423,9 @@ func (x *extractor) inheritSources() {
 		si := x.d.SentenceOf(a.cue0)
 		s := x.d.Sentences[si]
 		j := a.cue0 - 1
-		if j < s.First || !(x.isPunct(j, ",", ";") || x.flags[j]&(fConj|fSubord) != 0) {
-			continue
+		ing := strings.HasSuffix(x.word(x.cueHead(a.cue0, a.cue1)), "ing")
+		if j < s.First || !(x.isPunct(j, ",", ";") || x.flags[j]&(fConj|fSubord) != 0 || ing && x.flags[j]&fPrep != 0) {
+			continue // "…, adding", "and said", "by citing", "while calling for"
 		}
 		for k := i - 1; k >= 0; k-- {
 			b := &x.atts[k]
@@ -1412,7 +1441,7 @@ func (x *extractor) inheritSources() {
 			// The sentence's subject: a pronoun or a name opening it ("He apologised … and
 			// announced that …").
 			k := s.First
-			if x.flags[k]&(fTime|fPrep|fAdv) != 0 {
+			if x.flags[k]&(fTime|fPrep|fAdv) != 0 || strings.HasSuffix(x.word(k), "ing") && x.toks[k].Cls == feat.ClsCap {
 				// "Earlier in the day, …": skip the opening adverbial.
 				for j := k; j < a.cue0 && j < k+8; j++ {
 					if x.isPunct(j, ",") {
@@ -1661,4 +1690,56 @@ func isTermNoun(w string) bool {
 		return true
 	}
 	return false
+}
+
+// orphanQuotes gives a quote-only sentence that no attribution took to the last attribution
+// of the sentence before it in the same paragraph ("…," Sanders said, going on to contrast
+// her proposals with Trump's. "So I would just simply say …").
+func (x *extractor) orphanQuotes() {
+	for ri := range x.regs {
+		rg := x.regs[ri]
+		o := rg.open
+		if x.used[o] >= 0 || rg.words < 2 || rg.contOf >= 0 || o == 0 {
+			continue
+		}
+		si := x.d.SentenceOf(o)
+		s := x.d.Sentences[si]
+		se := x.d.SentenceOf(rg.close)
+		if s.First != o || si == 0 || x.para[o-1] != x.para[o] || x.regionHasCue(ri) {
+			continue
+		}
+		for k := rg.close + 1; k < x.d.Sentences[se].Last; k++ {
+			if !x.isTerminal(k) {
+				o = -1
+				break
+			}
+		}
+		if o < 0 {
+			continue
+		}
+		prev := x.d.Sentences[si-1]
+		best := -1
+		for ai := range x.atts {
+			a := &x.atts[ai]
+			if a.cue0 >= prev.First && a.cue0 < prev.Last && (best < 0 || a.cue0 > x.atts[best].cue0) {
+				best = ai
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		a := &x.atts[best]
+		a.parts = append(a.parts, [2]int{rg.open, rg.close + 1})
+		for k := rg.open; k <= rg.close; k++ {
+			x.used[k] = int32(best)
+		}
+		// and what continues it in the next paragraphs
+		for r := ri; x.regs[r].cont && r+1 < len(x.regs) && x.used[x.regs[r+1].open] < 0; r++ {
+			nr := x.regs[r+1]
+			a.parts = append(a.parts, [2]int{nr.open, nr.close + 1})
+			for k := nr.open; k <= nr.close; k++ {
+				x.used[k] = int32(best)
+			}
+		}
+	}
 }

@@ -128,7 +128,13 @@ func (x *extractor) prepare(d *text.Doc) {
 		if t.POS != "" && !x.noPOS {
 			pos = feat.Hash(t.POS)
 		}
-		x.toks[i] = feat.Tok{W: h, Suf: feat.Hash(suf), Cls: cls, POS: pos, InQ: x.in[i] >= 0, Head: x.para[i] == firstPara}
+		stem := h
+		if t.Kind == text.Word {
+			if st := feat.Stem(s); len(st) != len(s) {
+				stem = feat.Hash(st)
+			}
+		}
+		x.toks[i] = feat.Tok{W: h, Suf: feat.Hash(suf), Stem: stem, Cls: cls, POS: pos, InQ: x.in[i] >= 0, Head: x.para[i] == firstPara}
 		x.flags[i] = fl
 		x.cueP[i] = 0
 		x.used[i] = -1

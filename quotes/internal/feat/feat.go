@@ -39,6 +39,7 @@ const (
 type Tok struct {
 	W    uint64 // hash of the lower-cased form
 	Suf  uint64 // hash of the last three letters of the lower-cased form
+	Stem uint64 // hash of the lower-cased form without an inflection (-s, -es, -ed, -ing)
 	Cls  uint8  // class (Cls…)
 	POS  uint64 // hash of the part-of-speech tag, NoPOS when the token has none
 	InQ  bool   // inside a top-level quotation, marks included
@@ -60,6 +61,42 @@ func Hash(s string) uint64 {
 		h *= 1099511628211
 	}
 	return h
+}
+
+// Stem returns s lower-cased (ASCII) without a final inflection: "criticized", "criticizes"
+// and "criticizing" share "criticiz"; short words stay whole.
+func Stem(s string) string {
+	n := len(s)
+	switch {
+	case n > 5 && hasSuffixFold(s, "ing"):
+		return s[:n-3]
+	case n > 4 && hasSuffixFold(s, "ed"):
+		return s[:n-2]
+	case n > 4 && hasSuffixFold(s, "es"):
+		return s[:n-2]
+	case n > 3 && hasSuffixFold(s, "s") && !hasSuffixFold(s, "ss"):
+		return s[:n-1]
+	case n > 4 && hasSuffixFold(s, "e"):
+		return s[:n-1]
+	}
+	return s
+}
+
+func hasSuffixFold(s, suf string) bool {
+	if len(s) < len(suf) {
+		return false
+	}
+	t := s[len(s)-len(suf):]
+	for i := 0; i < len(suf); i++ {
+		c := t[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != suf[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // mix combines a template id and two values into one well-spread hash.
@@ -144,6 +181,9 @@ func CueFeatures(c *Context, i int, out []uint64) []uint64 {
 		mix(23, t.POS, c.pos(i+1)),
 		mix(24, t.POS, c.cls(i+1)),
 		mix(25, t.POS, w),
+		mix(26, t.Stem, 0),
+		mix(27, t.Stem, c.cls(i+1)),
+		mix(28, c.cls(i-1), t.Stem),
 	)
 	return out
 }
