@@ -387,7 +387,7 @@ func (r *retryAfter) Error() string { return fmt.Sprintf("HTTP %d (retry after %
 
 // once makes one request, after the host's turn comes.
 func (f *fetcher) once(ctx context.Context, u *url.URL, prev feedState, crawlDelay time.Duration) (*response, error) {
-	if err := f.wait(ctx, u.Host, max(f.delay, crawlDelay)); err != nil {
+	if err := f.wait(ctx, u, max(f.delay, crawlDelay)); err != nil {
 		return nil, err
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
@@ -452,18 +452,29 @@ func parseRetryAfter(v string) time.Duration {
 	return 0
 }
 
-// wait blocks until the host's next request may be made, and books the one after.
-func (f *fetcher) wait(ctx context.Context, host string, gap time.Duration) error {
-	f.mu.Lock()
-	now := time.Now()
-	at := f.next[host]
-	if at.Before(now) {
-		at = now
+// wait blocks until a request to host may be made: gap after the previous one started.
+func (f *fetcher) wait(ctx context.Context, u *url.URL, gap time.Duration) error {
+	for {
+		f.mu.Lock()
+		now := time.Now()
+		at := f.next[u.Host]
+		if !now.Before(at) {
+			f.next[u.Host] = now.Add(gap)
+			f.mu.Unlock()
+			if requestHook != nil {
+				requestHook(u, now)
+			}
+			return nil
+		}
+		f.mu.Unlock()
+		if err := sleep(ctx, at.Sub(now)); err != nil {
+			return err
+		}
 	}
-	f.next[host] = at.Add(gap)
-	f.mu.Unlock()
-	return sleep(ctx, time.Until(at))
 }
+
+// requestHook, when set (by tests), is called as each request is let through.
+var requestHook func(u *url.URL, at time.Time)
 
 func sleep(ctx context.Context, d time.Duration) error {
 	if d <= 0 {

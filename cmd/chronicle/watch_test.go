@@ -134,6 +134,16 @@ func TestWatch(t *testing.T) {
 		return run(t, "", "watch", "--db", db, "--once", "--delay", "30ms", "--retries", "2", feed)
 	}
 
+	// The fetcher lets requests through; record when, to check the spacing per host.
+	var hookMu sync.Mutex
+	var released []time.Time
+	requestHook = func(u *url.URL, at time.Time) {
+		hookMu.Lock()
+		released = append(released, at)
+		hookMu.Unlock()
+	}
+	defer func() { requestHook = nil }()
+
 	out, errOut, err := watch()
 	if err != errFailedInputs || !strings.Contains(errOut, "gone.html") {
 		t.Fatalf("first poll: err %v (want the failed-inputs error for /gone.html)\n%s\n%s", err, out, errOut)
@@ -171,15 +181,23 @@ func TestWatch(t *testing.T) {
 	site.mu.Lock()
 	reqs := append([]siteRequest(nil), site.requests...)
 	site.mu.Unlock()
-	for i, r := range reqs {
+	for _, r := range reqs {
 		if !strings.Contains(r.agent, "chronicle") {
 			t.Errorf("request %s: user agent %q does not name chronicle", r.path, r.agent)
 		}
-		// Crawl-delay 0.05 s beats --delay 30ms; the robots.txt request itself comes first.
-		if i > 1 && r.at.Sub(reqs[i-1].at) < 50*time.Millisecond {
-			t.Errorf("requests %s and %s only %s apart", reqs[i-1].path, r.path, r.at.Sub(reqs[i-1].at))
+	}
+	// Requests to the host were let through at least the Crawl-delay (0.05 s, more than
+	// --delay 30ms) apart; the robots.txt request itself comes first, at --delay.
+	hookMu.Lock()
+	for i := 2; i < len(released); i++ {
+		if gap := released[i].Sub(released[i-1]); gap < 50*time.Millisecond {
+			t.Errorf("requests %d and %d let through %s apart", i, i+1, gap)
 		}
 	}
+	if len(released) != len(reqs) {
+		t.Errorf("%d requests let through, %d received", len(released), len(reqs))
+	}
+	hookMu.Unlock()
 
 	// Second poll: the feed has not changed (a conditional GET answered 304); nothing fetched.
 	before := len(reqs)
