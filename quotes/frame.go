@@ -108,6 +108,19 @@ func (x *extractor) findCues() {
 				if end == i && end < s.Last && x.in[end] < 0 && isParticle(x.word(end)) {
 					end++
 				}
+				// "the first publicly known conversation": a participle after a determiner is
+				// an adjective, not a cue.
+				b := start - 1
+				for b >= s.First && (x.flags[b]&fAdv != 0 && x.flags[b]&fAux == 0 || isOrdinal(x.word(b)) || strings.HasSuffix(x.word(b), "ly")) {
+					b--
+				}
+				hw := x.word(x.cueHead(start, end))
+				participle := strings.HasSuffix(hw, "ed") || strings.HasSuffix(hw, "wn") || strings.HasSuffix(hw, "en")
+				det := b >= s.First && (x.flags[b]&fDet != 0 && x.flags[b]&fPron == 0 && x.toks[b].Cls != feat.ClsThat || participle && isPossessive(x.word(b)))
+				if det && end < s.Last && x.d.Tokens[end].Kind == text.Word {
+					start = -1
+					continue
+				}
 				// A run of auxiliaries and adverbs only ("has", "also") is no cue.
 				for k := start; k < end; k++ {
 					if x.flags[k]&(fAux|fAdv|fNeg) == 0 {
@@ -280,11 +293,38 @@ func (x *extractor) walkLeft(c *feat.Context, end, head int) int {
 		}
 	}
 	start := j + 1
+	// A comma inside the source sets off an appositive ("Nick Witney, a fellow at …,"), not a
+	// clause: when a verb precedes it, the source starts after it ("The United States has
+	// resumed deliveries to Ukraine, two U.S. officials said").
+	for k := end - 1; k > start; k-- {
+		if !x.isPunct(k, ",") {
+			continue
+		}
+		for i := start; i < k; i++ {
+			if x.verbish(i) {
+				start = k + 1
+				break
+			}
+		}
+		break
+	}
 	// Never start a source with punctuation, a conjunction or a preposition.
 	for start < end && !x.nounish(start) {
 		start++
 	}
 	return start
+}
+
+// verbish reports whether token i is a finite verb or an auxiliary: by its tag when tagged,
+// else by the closed-class lexicon.
+func (x *extractor) verbish(i int) bool {
+	if x.flags[i]&fAux != 0 && x.word(i) != "'s" && x.word(i) != "\u2019s" {
+		return true
+	}
+	if p := x.d.Tokens[i].POS; p != "" && !x.noPOS {
+		return p == "VBD" || p == "VBZ" || p == "VBP" || p == "MD"
+	}
+	return false
 }
 
 // walkRight returns the end of the source starting at token start (start when none) of the
@@ -379,6 +419,9 @@ func (x *extractor) frames() {
 			}
 			si := d.SentenceOf(cr.c0)
 			c := x.context(si)
+			if e := x.datelineEnd(si); e > c.Lo && e <= cr.c0 {
+				c.Lo = e // "MOSCOW (Reuters) - …": the dateline is no content
+			}
 			// "…?" Clinton said. — the splitter ends a sentence after ?” and !”; the
 			// attribution clause belongs with the quotation.
 			if p := c.Lo - 1; p > 0 && cr.c0-c.Lo <= 6 && x.in[p] >= 0 && x.regs[x.in[p]].close == p &&
@@ -432,6 +475,24 @@ func (x *extractor) frames() {
 		}
 	}
 	x.inheritSources()
+}
+
+// datelineEnd returns the first token after the dateline that opens sentence si ("MOSCOW
+// (Reuters) -", "KYIV, Ukraine —"), or -1.
+func (x *extractor) datelineEnd(si int) int {
+	s := x.d.Sentences[si]
+	if s.Last-s.First < 3 || x.toks[s.First].Cls != feat.ClsUpper {
+		return -1
+	}
+	for k := s.First + 1; k < s.Last && k < s.First+10; k++ {
+		if x.isPunct(k, "-", "--", "\u2014", "\u2013") {
+			return k + 1
+		}
+		if !(x.d.Tokens[k].Kind == text.Word || x.isPunct(k, ",", "(", ")", ".")) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // wrapperCue reports whether a's cue can wrap a whole attribution: "according to", "reported".
@@ -1493,6 +1554,26 @@ func (x *extractor) addressee(i, hi int) int {
 		return e
 	}
 	return i
+}
+
+// isPossessive reports whether w is a possessive ending ("leaders’", "Trump's").
+func isPossessive(w string) bool {
+	switch w {
+	case "'s", "\u2019s", "'", "\u2019":
+		return true
+	}
+	return false
+}
+
+// isOrdinal reports whether w is an ordinal that may stand between a determiner and a
+// participle ("the sixth publicly known conversation").
+func isOrdinal(w string) bool {
+	switch strings.ToLower(w) {
+	case "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+		"tenth", "last", "next", "only", "most", "least", "best", "widely", "well", "little", "lesser":
+		return true
+	}
+	return false
 }
 
 // isParticle reports whether w, right after a cue verb, belongs to it.
