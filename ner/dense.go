@@ -37,6 +37,8 @@ func (d *dense) add(a, b int, sc []float32) {
 
 // denseTables are the dense forms of the templates over tags that the taggers use.
 type denseTables struct {
+	// The models the tables were built from; a tagger uses them only for its current model.
+	posFor, chunkFor, nerFor *percep.Model
 	// POS: bias, previous tag, tag before, both (tags as index + 1, 0 = none).
 	posBias, tagm1, tagm2, tagm12 dense
 	// Chunks: bias, POS at -2…2 and bigrams (POS index, nPOS = outside), previous chunk tags.
@@ -62,18 +64,31 @@ func posIdx(pos []int, k, nPOS int) int {
 	return pos[k]
 }
 
+func one(t uint64) func(a, b int) uint64 { return func(a, b int) uint64 { return percep.Join(t, 0) } }
+
+// buildDense builds the dense tables of the three models.
 func (r *Recognizer) buildDense() {
-	np, nc := len(r.posL), len(r.chunkL)
+	r.buildDensePOS(r.pos)
+	r.buildDenseChunk(r.chunk)
+	r.buildDenseNER(r.ner)
+}
+
+func (r *Recognizer) buildDensePOS(m *percep.Model) {
+	np := len(r.posL)
 	d := &r.dense
-	one := func(t uint64) func(a, b int) uint64 { return func(a, b int) uint64 { return percep.Join(t, 0) } }
+	d.posFor = m
+
+	d.posBias = newDense(m, 1, 1, one(tBias))
+	d.tagm1 = newDense(m, np+1, 1, func(a, _ int) uint64 { return percep.Join(tTagm1, uint64(a)) })
+	d.tagm2 = newDense(m, np+1, 1, func(a, _ int) uint64 { return percep.Join(tTagm2, uint64(a)) })
+	d.tagm12 = newDense(m, np+1, np+1, func(a, b int) uint64 { return percep.Join2(tTagm12, uint64(a), uint64(b)) })
+}
+
+func (r *Recognizer) buildDenseChunk(c *percep.Model) {
+	np, nc := len(r.posL), len(r.chunkL)
 	pv := func(k int) uint64 { return posVal(k, np) }
-
-	d.posBias = newDense(r.pos, 1, 1, one(tBias))
-	d.tagm1 = newDense(r.pos, np+1, 1, func(a, _ int) uint64 { return percep.Join(tTagm1, uint64(a)) })
-	d.tagm2 = newDense(r.pos, np+1, 1, func(a, _ int) uint64 { return percep.Join(tTagm2, uint64(a)) })
-	d.tagm12 = newDense(r.pos, np+1, np+1, func(a, b int) uint64 { return percep.Join2(tTagm12, uint64(a), uint64(b)) })
-
-	c := r.chunk
+	d := &r.dense
+	d.chunkFor = c
 	uni := func(t uint64) dense {
 		return newDense(c, np+1, 1, func(a, _ int) uint64 { return percep.Join(t, pv(a)) })
 	}
@@ -85,8 +100,13 @@ func (r *Recognizer) buildDense() {
 	d.chunkm1pos = newDense(c, nc+1, np+1, func(a, b int) uint64 { return percep.Join2(tChunkm1POS, uint64(a), pv(b)) })
 	d.chunkm12 = newDense(c, nc+1, nc+1, func(a, b int) uint64 { return percep.Join2(tChunkm12, uint64(a), uint64(b)) })
 	d.chunkm1posp1 = newDense(c, nc+1, np+1, func(a, b int) uint64 { return percep.Join2(tChunkm1POS+100, uint64(a), pv(b)) })
+}
 
-	n := r.ner
+func (r *Recognizer) buildDenseNER(n *percep.Model) {
+	np, nc := len(r.posL), len(r.chunkL)
+	pv := func(k int) uint64 { return posVal(k, np) }
+	d := &r.dense
+	d.nerFor = n
 	d.nerBias = newDense(n, 1, 1, one(tBias))
 	d.npos = newDense(n, np+1, 1, func(a, _ int) uint64 { return percep.Join(tPOS, pv(a)) })
 	d.nposm1pos = newDense(n, np+1, np+1, func(a, b int) uint64 { return percep.Join2(tPOSm1POS, pv(a), pv(b)) })

@@ -317,7 +317,7 @@ func (r *Recognizer) tagPOS(ts []tokInfo, out []int, s *scratch) {
 	if cap(s.scores) < 64 {
 		s.scores = make([]float32, 64)
 	}
-	if pm, ok := m.(*percep.Model); ok {
+	if pm, ok := m.(*percep.Model); ok && pm == r.dense.posFor {
 		// Cached single-word features plus the contextual ones.
 		s.posCache.reset(pm, 5*L)
 		s.woffs, s.fs = wordOffsets(&s.posCache, pm, L, ts, 0, s.woffs, s.fs, posUnaryCaps, false)
@@ -363,7 +363,7 @@ func (r *Recognizer) tagChunk(ts []tokInfo, pos, out []int, s *scratch) {
 	if cap(s.scores) < 64 {
 		s.scores = make([]float32, 64)
 	}
-	if cm, ok := m.(*percep.Model); ok {
+	if cm, ok := m.(*percep.Model); ok && cm == r.dense.chunkFor {
 		// Cached word features plus the others.
 		s.chunkCache.reset(cm, 5*L)
 		s.woffs, s.fs = wordOffsets(&s.chunkCache, cm, L, ts, 0, s.woffs, s.fs, chunkUnary, false)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"syscall"
@@ -311,12 +312,22 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// BenchmarkLoad measures decoding the embedded model.
+// BenchmarkLoad measures decoding the embedded model, and the heap the loaded model keeps.
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	before := ms.HeapAlloc
+	var r *Recognizer
 	for b.Loop() {
-		if _, err := Load(bytes.NewReader(embedded)); err != nil {
+		var err error
+		if r, err = Load(bytes.NewReader(embedded)); err != nil {
 			b.Fatal(err)
 		}
 	}
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.HeapAlloc-before)/(1<<20), "model-MB")
+	runtime.KeepAlive(r)
 }

@@ -24,8 +24,8 @@ func (r *Recognizer) tagNERDoc(sents []text.Sentence, s *scratch, hook sentenceH
 		s.ts[i].doc = 0
 	}
 	L := len(r.nerL)
-	_, fast := r.nerM.(*percep.Model)
-	fast = fast && hook == nil
+	pm, fast := r.nerM.(*percep.Model)
+	fast = fast && pm == r.dense.nerFor && hook == nil
 	if fast {
 		if cap(s.emDoc) < n*L {
 			s.emDoc = make([]float32, n*L)
@@ -141,7 +141,7 @@ func (r *Recognizer) nerSentence(ts []tokInfo, pos, chunk, out []int, s *scratch
 	}
 	s.fs = s.fs[:0]
 	s.offs = s.offs[:0]
-	if pm, ok := r.nerM.(*percep.Model); ok && !keepFeatures {
+	if pm, ok := r.nerM.(*percep.Model); ok && pm == r.dense.nerFor && !keepFeatures {
 		var salt uint64
 		if si.caps {
 			salt = capsKey

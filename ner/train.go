@@ -24,7 +24,10 @@ type TrainOptions struct {
 	// LexiconCache, when set, names a file holding the derived lexicon: read when it exists,
 	// else written after deriving it (deriving the word clusters takes minutes).
 	LexiconCache string
-	Log          io.Writer // progress (nil: discard)
+	// Folds, when above 1, trains the NER on POS and chunk tags predicted by models that did
+	// not see the document (jackknifing), as the tags of new text are predicted.
+	Folds int
+	Log   io.Writer // progress (nil: discard)
 }
 
 // TrainReport says what training achieved on the dev data.
@@ -114,20 +117,12 @@ func Train(o TrainOptions) (*Recognizer, TrainReport, error) {
 	dev := r.prepareDocs(devDocs)
 	rng := rand.New(rand.NewPCG(o.Seed, 0x6e6572))
 
-	// Part of speech.
+	// Part of speech, then chunks: each trained on gold input, then used to predict the
+	// input of the next tagger (for the training documents by models trained without them).
 	rep.POSAcc, rep.POSEpoch = r.trainGreedy("pos", train, dev, o, rng, logf)
-	for _, ds := range [][]*labeledDoc{train, dev} {
-		for _, ld := range ds {
-			r.predictGreedy("pos", ld)
-		}
-	}
-	// Chunks.
+	r.predictAll("pos", train, dev, rep.POSEpoch, o, rng, logf)
 	rep.ChunkAcc, rep.ChunkEpoch = r.trainGreedy("chunk", train, dev, o, rng, logf)
-	for _, ds := range [][]*labeledDoc{train, dev} {
-		for _, ld := range ds {
-			r.predictGreedy("chunk", ld)
-		}
-	}
+	r.predictAll("chunk", train, dev, rep.ChunkEpoch, o, rng, logf)
 	// Entities.
 	rep.NERF1, rep.NEREpoch = r.trainNER(train, dev, o, rng, logf)
 	logf("trained in %v", time.Since(start).Round(time.Second))
@@ -226,10 +221,15 @@ func (r *Recognizer) greedySentence(which string, m scorer, t *percep.Trainer, l
 		} else {
 			s.fs = chunkFeatures(s.fs[:0], ts, i, ld.ppos[a:b], out)
 		}
-		sc := s.scores[:L]
-		clear(sc)
-		m.Score(s.fs, sc)
-		y := percep.Greedy(sc)
+		var y int
+		if d := ts[i].dict & 0xff; which == "pos" && t == nil && d != 0 {
+			y = int(d) - 1 // as Tag does: a form the training data tags one way
+		} else {
+			sc := s.scores[:L]
+			clear(sc)
+			m.Score(s.fs, sc)
+			y = percep.Greedy(sc)
+		}
 		out[i] = y
 		if y == gold[i] {
 			correct++
@@ -244,16 +244,74 @@ func (r *Recognizer) greedySentence(which string, m scorer, t *percep.Trainer, l
 	return correct
 }
 
-func (r *Recognizer) predictGreedy(which string, ld *labeledDoc) {
+func (r *Recognizer) predictGreedy(which string, m *percep.Model, ld *labeledDoc) {
 	s := &scratch{}
-	var m scorer = r.pos
 	out := ld.ppos
 	if which == "chunk" {
-		m, out = r.chunk, ld.pchunk
+		out = ld.pchunk
 	}
 	for _, se := range ld.d.Sentences {
 		r.greedySentence(which, m, nil, ld, se.First, se.Last, out[se.First:se.Last], s)
 	}
+}
+
+// predictAll predicts the tags of which for dev with the trained model and for train with
+// o.Folds jackknifed models trained for epochs epochs (or with the trained model when
+// o.Folds < 2).
+func (r *Recognizer) predictAll(which string, train, dev []*labeledDoc, epochs int, o TrainOptions, rng *rand.Rand, logf func(string, ...any)) {
+	full := r.pos
+	if which == "chunk" {
+		full = r.chunk
+	}
+	for _, ld := range dev {
+		r.predictGreedy(which, full, ld)
+	}
+	if o.Folds < 2 {
+		for _, ld := range train {
+			r.predictGreedy(which, full, ld)
+		}
+		return
+	}
+	for f := 0; f < o.Folds; f++ {
+		var in []*labeledDoc
+		for i, ld := range train {
+			if i%o.Folds != f {
+				in = append(in, ld)
+			}
+		}
+		m := r.trainFixed(which, in, epochs, rng)
+		for i, ld := range train {
+			if i%o.Folds == f {
+				r.predictGreedy(which, m, ld)
+			}
+		}
+	}
+	logf("%s: jackknifed predictions for training (%d folds)", which, o.Folds)
+}
+
+// trainFixed trains a greedy tagger for a fixed number of epochs.
+func (r *Recognizer) trainFixed(which string, train []*labeledDoc, epochs int, rng *rand.Rand) *percep.Model {
+	labels := r.posL
+	if which == "chunk" {
+		labels = r.chunkL
+	}
+	t := percep.NewTrainer(labels, false)
+	order := make([]int, len(train))
+	for i := range order {
+		order[i] = i
+	}
+	s := &scratch{}
+	for epoch := 1; epoch <= epochs; epoch++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		for _, k := range order {
+			ld := train[k]
+			out := make([]int, len(ld.ts))
+			for _, se := range ld.d.Sentences {
+				r.greedySentence(which, t, t, ld, se.First, se.Last, out[se.First:se.Last], s)
+			}
+		}
+	}
+	return t.Average(0)
 }
 
 func (r *Recognizer) trainGreedy(which string, train, dev []*labeledDoc, o TrainOptions, rng *rand.Rand, logf func(string, ...any)) (float64, int) {
@@ -347,6 +405,7 @@ func (r *Recognizer) trainNER(train, dev []*labeledDoc, o TrainOptions, rng *ran
 		}
 		m := t.Average(0)
 		r.nerM, r.trans = m, m.Trans
+		r.buildDenseNER(m)
 		f1 := r.devF1(dev, s)
 		logf("ner epoch %d: dev F1 %.4f (%d features)", epoch, f1, m.NumFeatures())
 		if f1 > bestF {
@@ -356,6 +415,7 @@ func (r *Recognizer) trainNER(train, dev []*labeledDoc, o TrainOptions, rng *ran
 		}
 	}
 	r.ner, r.nerM, r.trans = best, best, best.Trans
+	r.buildDense()
 	return bestF, bestEpoch
 }
 
