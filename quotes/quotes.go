@@ -7,9 +7,10 @@
 // come from rules over the cue's sentence (frame.go); speakers are resolved to entities by
 // name, role noun and pronoun (speaker.go).
 //
-// Extract needs only tokens and sentences (text.Segment). It uses entities when given (to
-// resolve speakers) and nothing else; it never fails. All offsets are byte offsets into the
-// document's text.
+// Extract needs only tokens and sentences (text.Segment); part-of-speech tags (from package
+// ner) improve it and entities (from package actors) resolve speakers. It never fails. All
+// offsets are byte offsets into the document's text. doc/quotes.md describes the output, the
+// reporting chain and the training command.
 package quotes
 
 import (
