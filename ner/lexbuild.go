@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bufio"
 	"compress/gzip"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -206,7 +207,7 @@ func log2Bucket(n int64) uint8 {
 }
 
 // buildLexicon derives word clusters, capitalisation statistics and gazetteers.
-func buildLexicon(lb *lexiconBuilder, data string, train []CoNLLDoc, seed uint64, logf func(string, ...any)) error {
+func buildLexicon(ctx context.Context, lb *lexiconBuilder, data string, train []CoNLLDoc, logf func(string, ...any)) error {
 	start := time.Now()
 	c, err := readCorpus(data, train)
 	if err != nil {
@@ -234,10 +235,13 @@ func buildLexicon(lb *lexiconBuilder, data string, train []CoNLLDoc, seed uint64
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			clusters[k] = exchange(c, vocab, C, 8)
+			clusters[k] = exchange(ctx, c, vocab, C, 8)
 		}()
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("ner: deriving word clusters: %w", err)
+	}
 	logf("clusters: %d words (%v)", len(vocab), time.Since(start).Round(time.Millisecond))
 
 	var ti tokInfo
@@ -286,7 +290,7 @@ func buildLexicon(lb *lexiconBuilder, data string, train []CoNLLDoc, seed uint64
 // exchange clusters the vocabulary words into C classes with the exchange algorithm
 // (Kneser & Ney 1993; Martin, Liermann & Ney 1998), maximising the likelihood of a class
 // bigram model over c.seq. It returns each vocabulary word's class. Deterministic.
-func exchange(c *corpus, vocab []int32, C int, iters int) []int32 {
+func exchange(ctx context.Context, c *corpus, vocab []int32, C int, iters int) []int32 {
 	V := len(vocab)
 	widx := make([]int32, len(c.words)) // corpus id → vocab index, -1 if rare
 	for i := range widx {
@@ -364,7 +368,7 @@ func exchange(c *corpus, vocab []int32, C int, iters int) []int32 {
 	pc := make([]int64, C)
 	var sl, pl []int32 // classes with non-zero sc / pc
 	delta := make([]float64, C)
-	for it := 0; it < iters; it++ {
+	for it := 0; it < iters && ctx.Err() == nil; it++ {
 		moved := 0
 		for x := 0; x < V; x++ {
 			a := int(cls[x])

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -249,7 +250,7 @@ func TestTrainSmoke(t *testing.T) {
 	}
 	var models [2][]byte
 	for k := range models {
-		r, rep, err := Train(TrainOptions{Data: data, Seed: 7, MaxEpochs: 2, Limit: 30, NoLexicon: true})
+		r, rep, err := Train(context.Background(), TrainOptions{Data: data, Seed: 7, MaxEpochs: 2, Limit: 30, NoLexicon: true})
 		if err != nil {
 			t.Fatal(err)
 		}

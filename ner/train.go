@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -28,7 +29,12 @@ type TrainOptions struct {
 	// not see the document (jackknifing), as the tags of new text are predicted.
 	Folds int
 	Log   io.Writer // progress (nil: discard)
+
+	ctx context.Context // set by Train
 }
+
+// canceled reports whether training was interrupted.
+func (o *TrainOptions) canceled() bool { return o.ctx != nil && o.ctx.Err() != nil }
 
 // TrainReport says what training achieved on the dev data.
 type TrainReport struct {
@@ -48,9 +54,11 @@ var nerLabels = []string{"O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-OR
 
 // Train trains the POS tagger, the chunker and the NER on eng.train, early-stopping each on
 // eng.testa, after deriving the lexicon (word clusters, capitalisation, gazetteers) from the
-// shared data. The result is deterministic given o.Seed.
-func Train(o TrainOptions) (*Recognizer, TrainReport, error) {
+// shared data. The result is deterministic given o.Seed. It stops early with ctx's error
+// when ctx is canceled.
+func Train(ctx context.Context, o TrainOptions) (*Recognizer, TrainReport, error) {
 	var rep TrainReport
+	o.ctx = ctx
 	if o.MaxEpochs == 0 {
 		o.MaxEpochs = 30
 	}
@@ -96,7 +104,7 @@ func Train(o TrainOptions) (*Recognizer, TrainReport, error) {
 		}
 	default:
 		lb := newLexiconBuilder()
-		if err := buildLexicon(lb, o.Data, trainDocs, o.Seed, logf); err != nil {
+		if err := buildLexicon(ctx, lb, o.Data, trainDocs, logf); err != nil {
 			return nil, rep, err
 		}
 		lx = lb.build()
@@ -124,7 +132,13 @@ func Train(o TrainOptions) (*Recognizer, TrainReport, error) {
 	rep.ChunkAcc, rep.ChunkEpoch = r.trainGreedy("chunk", train, dev, o, rng, logf)
 	r.predictAll("chunk", train, dev, rep.ChunkEpoch, o, rng, logf)
 	// Entities.
+	if err := ctx.Err(); err != nil {
+		return nil, rep, fmt.Errorf("ner.Train: %w", err)
+	}
 	rep.NERF1, rep.NEREpoch = r.trainNER(train, dev, o, rng, logf)
+	if err := ctx.Err(); err != nil {
+		return nil, rep, fmt.Errorf("ner.Train: %w", err)
+	}
 	logf("trained in %v", time.Since(start).Round(time.Second))
 	return r, rep, nil
 }
@@ -327,7 +341,7 @@ func (r *Recognizer) trainGreedy(which string, train, dev []*labeledDoc, o Train
 	var best *percep.Model
 	bestAcc, bestEpoch := -1.0, 0
 	s := &scratch{}
-	for epoch := 1; epoch <= o.MaxEpochs; epoch++ {
+	for epoch := 1; epoch <= o.MaxEpochs && !o.canceled(); epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {
 			ld := train[k]
@@ -378,7 +392,7 @@ func (r *Recognizer) trainNER(train, dev []*labeledDoc, o TrainOptions, rng *ran
 	var best *percep.Model
 	bestF, bestEpoch := -1.0, 0
 	s := &scratch{}
-	for epoch := 1; epoch <= o.MaxEpochs; epoch++ {
+	for epoch := 1; epoch <= o.MaxEpochs && !o.canceled(); epoch++ {
 		r.nerM, r.trans = t, t.Trans()
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, k := range order {

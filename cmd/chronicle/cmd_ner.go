@@ -165,11 +165,13 @@ func (m *Main) trainNER(ctx context.Context, args []string) error {
 	patience := fs.Int("patience", 3, "epochs without dev improvement before stopping")
 	limit := fs.Int("limit", 0, "train on the first N documents only (0: all)")
 	noLex := fs.Bool("no-lexicon", false, "skip word clusters and gazetteers")
+	lexCache := fs.String("lexicon-cache", "", "file caching the derived lexicon (read if it exists, else written): for experiments")
+	folds := fs.Int("folds", 0, "jackknife the POS and chunk tags the NER trains on over N folds (0: off)")
 	if err := fs.Parse(args); err != nil {
 		return &usageError{message: err.Error()}
 	}
-	r, rep, err := ner.Train(ner.TrainOptions{Data: *data, Seed: *seed, MaxEpochs: *epochs, Patience: *patience,
-		Limit: *limit, NoLexicon: *noLex, Log: m.Stderr})
+	r, rep, err := ner.Train(ctx, ner.TrainOptions{Data: *data, Seed: *seed, MaxEpochs: *epochs, Patience: *patience,
+		Limit: *limit, NoLexicon: *noLex, LexiconCache: *lexCache, Folds: *folds, Log: m.Stderr})
 	if err != nil {
 		return err
 	}
