@@ -116,7 +116,7 @@ func (m *Main) work(ctx context.Context, args []string) error {
 	untilEmpty := fs.Bool("until-empty", false, "exit once the queue is empty and nothing is running (default: wait for more)")
 	lease := fs.Duration("lease", 2*time.Minute, "how long a claim holds before another worker may take the record (renewed while working)")
 	workers := fs.Int("workers", 0, "articles processed at once (default: one per core)")
-	batch := fs.Int("batch", 4, "records claimed at once by each of the workers")
+	batch := fs.Int("batch", 8, "records claimed at once by each of the workers")
 	poll := fs.Duration("poll", 2*time.Second, "how often an idle worker looks for work")
 	actorsFile := fs.String("actors", "", "file of extra actors, aliases and dated roles (see doc/actors.md)")
 	quiet := fs.Bool("quiet", false, "print only the summary")
@@ -194,6 +194,7 @@ func (m *Main) work(ctx context.Context, args []string) error {
 					return
 				}
 				if len(jobs) == 0 {
+					wait := *poll
 					if *untilEmpty {
 						c, err := st.QueueStatus(ctx)
 						if err != nil {
@@ -203,10 +204,13 @@ func (m *Main) work(ctx context.Context, args []string) error {
 						if c.Pending == 0 && c.Running == 0 {
 							return
 						}
+						// Others are finishing the last records (or their leases are running
+						// out): look again soon.
+						wait = min(wait, 250*time.Millisecond)
 					}
 					select {
 					case <-ctx.Done():
-					case <-time.After(*poll):
+					case <-time.After(wait):
 					}
 					continue
 				}
