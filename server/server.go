@@ -24,6 +24,8 @@ type Options struct {
 	// Logger receives one line per request and the details of internal errors (discarded
 	// when nil).
 	Logger *slog.Logger
+	// NoCache turns off the cache of API answers (kept until the store changes).
+	NoCache bool
 }
 
 // Server is the HTTP handler of `chronicle serve`.
@@ -34,6 +36,8 @@ type Server struct {
 	mux   *http.ServeMux
 	// Now returns the current time (injected for tests).
 	Now func() time.Time
+	// cache keeps API answers until the store changes (nil: no caching).
+	cache *cache
 }
 
 // New returns a server over st. It does not close st.
@@ -47,6 +51,9 @@ func New(st chronicle.Store, opt Options) (*Server, error) {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	s := &Server{store: st, log: log, pages: pages, mux: http.NewServeMux(), Now: time.Now}
+	if !opt.NoCache {
+		s.cache = newCache()
+	}
 	s.routes()
 	return s, nil
 }
@@ -124,7 +131,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "query", r.URL.RawQuery, "status", rw.status,
 			"ms", float64(time.Since(start).Microseconds())/1000)
 	}()
-	s.mux.ServeHTTP(rw, r)
+	s.cached(rw, r, s.mux)
 }
 
 // statusWriter records the status of a response for the log.

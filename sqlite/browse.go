@@ -182,18 +182,29 @@ func periodExpr(unit, col string) (string, error) {
 
 // EventCounts counts event mentions per period and PLOVER category.
 func (s *Store) EventCounts(ctx context.Context, f chronicle.EventFilter, unit string) ([]chronicle.EventCount, error) {
-	ps, err := periodExpr(unit, "v.date_start")
+	q := eventQueryOf(f)
+	col := "v" // where date_start, date_end and plover are read
+	from := "events v"
+	args := q.args
+	if q.keys != "" {
+		col = "m"
+		from = "(" + q.keys + ") m"
+		if len(q.conds) > 0 {
+			from += " JOIN events v ON v.pk = m.pk"
+		}
+		args = append(q.keyArgs, q.args...)
+	}
+	if f.Article != "" {
+		from += " JOIN articles a ON a.pk = v.article"
+	}
+	ps, err := periodExpr(unit, col+".date_start")
 	if err != nil {
 		return nil, err
 	}
-	pe, _ := periodExpr(unit, "v.date_end")
-	w := eventWhere(f)
-	join := ""
-	if f.Article != "" {
-		join = " JOIN articles a ON a.pk = v.article"
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT CASE WHEN `+ps+` = `+pe+` THEN `+ps+` ELSE '' END AS p, v.plover, count(*)
-		FROM events v`+join+w.String()+` GROUP BY p, v.plover ORDER BY p, v.plover`, w.args...)
+	pe, _ := periodExpr(unit, col+".date_end")
+	w := &q.where
+	rows, err := s.db.QueryContext(ctx, `SELECT CASE WHEN `+ps+` = `+pe+` THEN `+ps+` ELSE '' END AS p, `+col+`.plover, count(*)
+		FROM `+from+w.String()+` GROUP BY p, `+col+`.plover ORDER BY p, `+col+`.plover`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite.EventCounts: %w", err)
 	}

@@ -173,7 +173,7 @@ func (s *Store) loadExtractions(ctx context.Context, pk int64, a *chronicle.Arti
 		a.Quotes = append(a.Quotes, q.Quote)
 	}
 	sortByID(a.Quotes, func(q chronicle.Quote) string { return q.ID })
-	evs, err := s.events(ctx, `WHERE v.article = ?`, []any{pk}, "")
+	evs, err := s.events(ctx, "events v", `WHERE v.article = ?`, []any{pk}, "")
 	if err != nil {
 		return err
 	}
@@ -231,31 +231,6 @@ func sameVersions(have, want map[string]string) bool {
 	return true
 }
 
-// actorMatch returns a condition matching an event argument (prefix "source" or "target")
-// against a user's actor query: a canonical name or Wikidata id, an actor code (RUS matches
-// RUSGOV), or a part of the text naming it; forms are other exact names or Wikidata ids of it.
-func actorMatch(prefix, q string, forms ...string) (string, []any) {
-	p := prefix + "_"
-	conds := []string{p + "name = ? COLLATE NOCASE", p + "kb = ?", p + "text LIKE ?"}
-	args := []any{q, q, "%" + escapeLike(q) + "%"}
-	if isCode(q) {
-		conds = append(conds, p+"actor LIKE ?")
-		args = append(args, q+"%")
-	}
-	for _, f := range forms {
-		if f == "" || f == q {
-			continue
-		}
-		conds = append(conds, p+"name = ? COLLATE NOCASE", p+"kb = ?")
-		args = append(args, f, f)
-	}
-	return "(" + strings.Join(conds, " OR ") + ")", args
-}
-
-func escapeLike(s string) string {
-	return s // LIKE wildcards in names are rare; '%' and '_' match loosely
-}
-
 // isCode reports whether q looks like a CAMEO actor code (upper-case letters, 3 to 12).
 func isCode(q string) bool {
 	if len(q) < 3 || len(q) > 12 {
@@ -269,34 +244,61 @@ func isCode(q string) bool {
 	return true
 }
 
-// Events returns stored event mentions, by event date, then article and id.
+// Events returns stored event mentions, by event date, then id.
 func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicle.Event, error) {
-	w := eventWhere(f)
-	evs, err := s.events(ctx, w.String(), w.args, " ORDER BY v.date_start, a.date, a.id, v.pk"+limit(f.Page))
+	q := eventQueryOf(f)
+	var from string
+	var args []any
+	switch {
+	case q.keys != "" && len(q.conds) == 0:
+		// Only actors: page over the key index, then fetch just that page.
+		from = "(SELECT * FROM (" + q.keys + ") ORDER BY date_start, pk" + limit(f.Page) + ") m JOIN events v ON v.pk = m.pk"
+		args = q.keyArgs
+		f.Page = chronicle.Page{}
+	case q.keys != "":
+		from = "(" + q.keys + ") m JOIN events v ON v.pk = m.pk"
+		args = append(q.keyArgs, q.args...)
+	default:
+		from = "events v"
+		args = q.args
+	}
+	order := " ORDER BY v.date_start, v.pk"
+	if q.keys != "" {
+		order = " ORDER BY m.date_start, m.pk"
+	}
+	evs, err := s.events(ctx, from, q.String(), args, order+limit(f.Page))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite.Events: %w", err)
 	}
 	return evs, nil
 }
 
-// eventWhere returns the conditions of an event filter over events v joined with articles a.
-func eventWhere(f chronicle.EventFilter) *where {
-	var w where
+// eventQuery is an event filter as SQL: the actor and pair filters as a key set (keys: a
+// compound SELECT of pk, date_start, date_end, plover over event_keys, "" when there is no
+// such filter), the other filters as conditions over events v joined with articles a.
+type eventQuery struct {
+	keys    string
+	keyArgs []any
+	where
+}
+
+func eventQueryOf(f chronicle.EventFilter) *eventQuery {
+	var q eventQuery
 	if f.Actor != "" {
-		cs, as := actorMatch("source", f.Actor, f.ActorForms...)
-		ct, at := actorMatch("target", f.Actor, f.ActorForms...)
-		w.add("("+cs+" OR "+ct+")", append(as, at...)...)
+		q.keys, q.keyArgs = actorSet(f.Actor, f.ActorForms)
 	}
 	if len(f.Pair) == 2 {
-		s1, a1 := actorMatch("source", f.Pair[0])
-		t1, b1 := actorMatch("target", f.Pair[1])
-		s2, a2 := actorMatch("source", f.Pair[1])
-		t2, b2 := actorMatch("target", f.Pair[0])
-		args := append(append(append(a1, b1...), a2...), b2...)
-		w.add("(("+s1+" AND "+t1+") OR ("+s2+" AND "+t2+"))", args...)
+		p, pa := pairSet(f.Pair[0], f.Pair[1], nil, nil)
+		if q.keys == "" {
+			q.keys, q.keyArgs = p, pa
+		} else {
+			q.keys = "SELECT * FROM (" + q.keys + ") INTERSECT SELECT * FROM (" + p + ")"
+			q.keyArgs = append(q.keyArgs, pa...)
+		}
 	}
+	w := &q.where
 	if f.Code != "" {
-		w.add("v.code LIKE ?", f.Code+"%")
+		w.add("v.code >= ? AND v.code < ?", f.Code, f.Code+"\x7f")
 	}
 	if f.Plover != "" {
 		w.add("v.plover = ? COLLATE NOCASE", f.Plover)
@@ -308,10 +310,14 @@ func eventWhere(f chronicle.EventFilter) *where {
 		}
 		w.add("v.modality IN ("+placeholders(len(args))+")", args...)
 	}
-	if f.From != "" {
+	switch {
+	case f.From != "" && f.To != "":
+		// Events starting in the range, or starting before it and still running: two index
+		// ranges instead of a scan of everything before To.
+		w.add("(v.date_start BETWEEN ? AND ? OR v.date_start < ? AND v.date_end >= ?)", f.From, f.To, f.From, f.From)
+	case f.From != "":
 		w.add("v.date_end >= ?", f.From)
-	}
-	if f.To != "" {
+	case f.To != "":
 		w.add("v.date_start <= ?", f.To)
 	}
 	if f.Article != "" {
@@ -326,16 +332,17 @@ func eventWhere(f chronicle.EventFilter) *where {
 	if f.MinConfidence > 0 {
 		w.add("v.confidence >= ?", f.MinConfidence)
 	}
-	return &w
+	return &q
 }
 
-func (s *Store) events(ctx context.Context, cond string, args []any, order string) ([]chronicle.Event, error) {
+// events runs an event query: from names events v (and what it joins), cond its WHERE.
+func (s *Store) events(ctx context.Context, from, cond string, args []any, order string) ([]chronicle.Event, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, v.vid, v.code, v.root, v.plover, v.modality,
 		v.source_entity, v.source_actor, v.source_text, v.source_name,
 		v.target_entity, v.target_actor, v.target_text, v.target_name,
 		v.date, v.date_from, v.timex, v.place_name, v.place_geonames, v.place_lat, v.place_lon,
 		v.trigger, v.trigger_start, v.trigger_end, v.sentence_start, v.sentence_end, v.quote, v.confidence, v.why, v.cluster
-		FROM events v JOIN articles a ON a.pk = v.article `+cond+order, args...)
+		FROM `+from+` JOIN articles a ON a.pk = v.article `+cond+order, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -602,4 +609,8 @@ func (s *Store) Stats(ctx context.Context) (chronicle.Stats, error) {
 		return st, fmt.Errorf("sqlite.Stats: %w", err)
 	}
 	return st, nil
+}
+
+func escapeLike(s string) string {
+	return s // LIKE wildcards in names are rare; '%' and '_' match loosely
 }

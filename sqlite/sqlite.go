@@ -35,6 +35,10 @@ type Store struct {
 	mu sync.Mutex
 	// Now returns the current time (injected for tests).
 	Now func() time.Time
+
+	// verConn is a connection that never writes, for DataVersion.
+	verMu   sync.Mutex
+	verConn *sql.Conn
 }
 
 var _ chronicle.Store = (*Store)(nil)
@@ -58,11 +62,25 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("sqlite.Open(%q): %w", path, err)
 	}
+	if err := s.backfillKeys(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite.Open(%q): %w", path, err)
+	}
+	s.optimize(ctx)
 	return s, nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database, first refreshing the planner's statistics.
+func (s *Store) Close() error {
+	s.verMu.Lock()
+	if s.verConn != nil {
+		s.verConn.Close()
+		s.verConn = nil
+	}
+	s.verMu.Unlock()
+	s.optimize(context.Background())
+	return s.db.Close()
+}
 
 // DB returns the underlying database handle (for packages that add their own tables, such as
 // cluster).
@@ -337,6 +355,11 @@ func putExtractions(ctx context.Context, tx *sql.Tx, pk int64, a *chronicle.Arti
 			return err
 		}
 		defer vs.Close()
+		ks, err := prepareKeys(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer ks.Close()
 		for _, v := range a.Events {
 			sname, skb := argName(byID, v.Source)
 			tname, tkb := argName(byID, v.Target)
@@ -347,12 +370,20 @@ func putExtractions(ctx context.Context, tx *sql.Tx, pk int64, a *chronicle.Arti
 			if v.Place != nil {
 				pname, geo, lat, lon = v.Place.Name, v.Place.GeoNames, v.Place.Lat, v.Place.Lon
 			}
-			if _, err := vs.ExecContext(ctx, pk, v.ID, v.Code, v.Root, v.Plover, v.Modality,
+			r, err := vs.ExecContext(ctx, pk, v.ID, v.Code, v.Root, v.Plover, v.Modality,
 				v.Source.Entity, v.Source.Actor, v.Source.Text, sname, skb,
 				v.Target.Entity, v.Target.Actor, v.Target.Text, tname, tkb,
 				v.Date, start, end, v.DateFrom, v.TimexID, pname, geo, lat, lon,
-				v.Trigger.Text, v.Trigger.Start, v.Trigger.End, v.Sentence.Start, v.Sentence.End, v.QuoteID, v.Confidence, v.Why, v.Cluster); err != nil {
+				v.Trigger.Text, v.Trigger.Start, v.Trigger.End, v.Sentence.Start, v.Sentence.End, v.QuoteID, v.Confidence, v.Why, v.Cluster)
+			if err != nil {
 				return fmt.Errorf("event %s: %w", v.ID, err)
+			}
+			epk, err := r.LastInsertId()
+			if err != nil {
+				return err
+			}
+			if err := putEventKeys(ctx, ks, epk, &v, sname, skb, tname, tkb, start, end); err != nil {
+				return fmt.Errorf("event %s keys: %w", v.ID, err)
 			}
 		}
 	}
@@ -377,4 +408,32 @@ func eventDays(value, articleDate string) (string, string) {
 		return s.Format(chronicle.DateLayout), e.Format(chronicle.DateLayout)
 	}
 	return articleDate, articleDate
+}
+
+// optimize refreshes the query planner's statistics where they are stale (cheap when they are
+// not); run after opening and after large writes.
+func (s *Store) optimize(ctx context.Context) {
+	s.db.ExecContext(ctx, `PRAGMA optimize=0x10002`)
+}
+
+// DataVersion returns a number that changes whenever anything is committed to the database,
+// by this process or another (SQLite's data_version, read on a connection that never writes).
+// The server uses it to know when its cached answers are stale.
+func (s *Store) DataVersion(ctx context.Context) (int64, error) {
+	s.verMu.Lock()
+	defer s.verMu.Unlock()
+	if s.verConn == nil {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			return 0, fmt.Errorf("sqlite.DataVersion: %w", err)
+		}
+		s.verConn = c
+	}
+	var v int64
+	if err := s.verConn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		s.verConn.Close()
+		s.verConn = nil
+		return 0, fmt.Errorf("sqlite.DataVersion: %w", err)
+	}
+	return v, nil
 }
