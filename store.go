@@ -96,9 +96,11 @@ type EventFilter struct {
 	// ActorForms are other forms of Actor (its canonical name, its Wikidata id) matched exactly
 	// against the stored canonical names and Wikidata ids; the CLI and the server fill them
 	// from the actors knowledge base so that "Zelensky" finds "Volodymyr Zelenskyy".
-	ActorForms    []string
-	Pair          []string // two actors, in either direction
-	Code          string   // CAMEO code prefix ("04" matches 040–046)
+	ActorForms []string
+	Pair       []string // two actors, in either direction
+	// PairForms are other forms of each actor of Pair, as ActorForms (nil or two lists).
+	PairForms     [][]string
+	Code          string // CAMEO code prefix ("04" matches 040–046)
 	Plover        string
 	Modality      []string
 	From, To      string // event date range, inclusive, compared at the date's granularity

@@ -288,7 +288,11 @@ func eventQueryOf(f chronicle.EventFilter) *eventQuery {
 		q.keys, q.keyArgs = actorSet(f.Actor, f.ActorForms)
 	}
 	if len(f.Pair) == 2 {
-		p, pa := pairSet(f.Pair[0], f.Pair[1], nil, nil)
+		var af, bf []string
+		if len(f.PairForms) == 2 {
+			af, bf = f.PairForms[0], f.PairForms[1]
+		}
+		p, pa := pairSet(f.Pair[0], f.Pair[1], af, bf)
 		if q.keys == "" {
 			q.keys, q.keyArgs = p, pa
 		} else {

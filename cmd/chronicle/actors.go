@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -195,4 +196,46 @@ func actorForms(q string) []string {
 		}
 	}
 	return forms
+}
+
+// formsStore fills in the other forms of the actors and speakers that queries name, from the
+// actors knowledge base, before passing them to the store (for the server, whose filters come
+// from URLs).
+type formsStore struct {
+	chronicle.Store
+}
+
+func (s formsStore) withForms(f chronicle.EventFilter) chronicle.EventFilter {
+	if f.Actor != "" && f.ActorForms == nil {
+		f.ActorForms = actorForms(f.Actor)
+	}
+	if len(f.Pair) == 2 && f.PairForms == nil {
+		f.PairForms = [][]string{actorForms(f.Pair[0]), actorForms(f.Pair[1])}
+	}
+	return f
+}
+
+func (s formsStore) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicle.Event, error) {
+	return s.Store.Events(ctx, s.withForms(f))
+}
+
+func (s formsStore) EventCounts(ctx context.Context, f chronicle.EventFilter, unit string) ([]chronicle.EventCount, error) {
+	return s.Store.EventCounts(ctx, s.withForms(f), unit)
+}
+
+func (s formsStore) Quotes(ctx context.Context, f chronicle.QuoteFilter) ([]chronicle.QuoteRow, error) {
+	if f.Speaker != "" && f.SpeakerForms == nil {
+		f.SpeakerForms = actorForms(f.Speaker)
+	}
+	return s.Store.Quotes(ctx, f)
+}
+
+// DataVersion passes the store's data version through (the server caches by it).
+func (s formsStore) DataVersion(ctx context.Context) (int64, error) {
+	if v, ok := s.Store.(interface {
+		DataVersion(context.Context) (int64, error)
+	}); ok {
+		return v.DataVersion(ctx)
+	}
+	return 0, errors.New("the store has no data version")
 }

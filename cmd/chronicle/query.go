@@ -44,6 +44,7 @@ func (m *Main) events(ctx context.Context, args []string) error {
 			return &usageError{message: fmt.Sprintf("bad --pair %q", *pair), hint: "give two actors separated by a comma: --pair Trump,Putin"}
 		}
 		f.Pair = []string{strings.TrimSpace(parts[0]), strings.TrimSpace(parts[1])}
+		f.PairForms = [][]string{actorForms(f.Pair[0]), actorForms(f.Pair[1])}
 	}
 	if *modality != "" {
 		for _, mo := range strings.Split(*modality, ",") {

@@ -39,7 +39,7 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 		level = slog.LevelWarn
 	}
 	log := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: level}))
-	srv, err := server.New(st, server.Options{Logger: log})
+	srv, err := server.New(formsStore{st}, server.Options{Logger: log})
 	if err != nil {
 		return err
 	}
