@@ -1113,7 +1113,8 @@ func (x *extractor) clauseEnd(start, hi, cue int) int {
 				if punct && k < hi && x.flags[k]&fConj != 0 {
 					k++
 				}
-				if x.newClauseCue(k, hi, punct) {
+				subj := k < hi && (x.toks[k].Cls == feat.ClsCap || x.toks[k].Cls == feat.ClsUpper || x.toks[k].Cls == feat.ClsPron)
+				if x.newClauseCue(k, hi, punct || subj) { // ", adding", "and said", "and Democrats accused"
 					end = j
 					break
 				}

@@ -155,6 +155,18 @@ func CueFeatures(c *Context, i int, out []uint64) []uint64 {
 	if first > 3 {
 		first = 3
 	}
+	// A subject just before: a pronoun or a name within three tokens, no punctuation between.
+	subj := uint64(0)
+	for k := i - 1; k >= c.Lo && k >= i-3; k-- {
+		cl := c.Toks[k].Cls
+		if cl == ClsPron || cl == ClsCap || cl == ClsUpper {
+			subj = 1
+			break
+		}
+		if cl != ClsLower && cl != ClsAux && cl != ClsDet {
+			break
+		}
+	}
 	out = append(out,
 		mix(1, 0, 0), // bias
 		mix(2, w, 0),
@@ -184,6 +196,10 @@ func CueFeatures(c *Context, i int, out []uint64) []uint64 {
 		mix(26, t.Stem, 0),
 		mix(27, t.Stem, c.cls(i+1)),
 		mix(28, c.cls(i-1), t.Stem),
+		mix(29, t.Stem, c.pos(i+1)),
+		mix(30, c.pos(i-1)<<1^t.POS, c.pos(i+1)),
+		mix(31, t.Stem, subj),
+		mix(32, t.POS, subj),
 	)
 	return out
 }
