@@ -81,7 +81,10 @@ func (x *extractor) findCues() {
 		for i := s.First; i < s.Last; i++ {
 			if x.isCandidate(i) {
 				x.fs = feat.CueFeatures(&c, i, x.fs[:0])
-				x.cueP[i] = float32(feat.Prob(x.m.Score(x.fs)))
+				// Most words score far below any threshold: skip the exponential for them.
+				if sc := x.m.Score(x.fs); sc > minCueScore {
+					x.cueP[i] = float32(feat.Prob(sc))
+				}
 			}
 		}
 	}
@@ -163,7 +166,7 @@ func (x *extractor) walkLeftReaches(c *feat.Context, c0, head, t int) bool {
 			return false
 		}
 		x.fs = feat.SourceFeatures(c, j, c0, head, true, x.fs[:0])
-		if feat.Prob(x.m.Score(x.fs)) < sourceThreshold {
+		if x.m.Score(x.fs) < 0 /* probability 0.5 */ {
 			return false
 		}
 	}
@@ -288,7 +291,7 @@ func (x *extractor) walkLeft(c *feat.Context, end, head int) int {
 			break
 		}
 		x.fs = feat.SourceFeatures(c, j, end, head, true, x.fs[:0])
-		if feat.Prob(x.m.Score(x.fs)) < sourceThreshold {
+		if x.m.Score(x.fs) < 0 /* probability 0.5 */ {
 			break
 		}
 	}
@@ -336,7 +339,7 @@ func (x *extractor) walkRight(c *feat.Context, start, head int) int {
 			break // a quotation, or another cue ("said Mr. Kamin, who emphasized that …")
 		}
 		x.fs = feat.SourceFeatures(c, j, start-1, head, false, x.fs[:0])
-		if feat.Prob(x.m.Score(x.fs)) < sourceThreshold {
+		if x.m.Score(x.fs) < 0 /* probability 0.5 */ {
 			break
 		}
 	}
@@ -1130,7 +1133,7 @@ func (x *extractor) clauseEnd(start, hi, cue int) int {
 			continue // a dash inside a compound: Israel–Iran
 		}
 		x.fs = feat.EndFeatures(&c, j, start, cue, commas, x.fs[:0])
-		if feat.Prob(x.m.Score(x.fs)) >= endThreshold {
+		if x.m.Score(x.fs) >= 0 /* probability 0.5 */ {
 			end = j
 			break
 		}

@@ -28,7 +28,43 @@ const (
 	fNeg                          // not, n't, never
 )
 
-var lexicon = func() map[uint64]uint32 {
+// lexTable is an open-addressing hash table from word hashes to flags: one probe for most
+// words, no string building.
+type lexTable struct {
+	keys []uint64
+	vals []uint32
+	mask uint64
+}
+
+func newLexTable(m map[uint64]uint32) *lexTable {
+	n := 1
+	for n < 4*len(m) {
+		n *= 2
+	}
+	t := &lexTable{keys: make([]uint64, n), vals: make([]uint32, n), mask: uint64(n - 1)}
+	for k, v := range m {
+		i := k & t.mask
+		for t.keys[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.vals[i] = k, v
+	}
+	return t
+}
+
+// get returns the flags of the word with hash h (0 when unknown).
+func (t *lexTable) get(h uint64) uint32 {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case h:
+			return t.vals[i]
+		case 0:
+			return 0
+		}
+	}
+}
+
+var lexicon = newLexTable(func() map[uint64]uint32 {
 	m := make(map[uint64]uint32, 512)
 	add := func(flag uint32, words ...string) {
 		for _, w := range words {
@@ -90,4 +126,4 @@ var lexicon = func() map[uint64]uint32 {
 	add(fAgent, "sources", "source", "officials", "official", "people", "person", "insiders",
 		"aides", "diplomats", "analysts", "experts", "witnesses")
 	return m
-}()
+}())

@@ -105,7 +105,7 @@ func (x *extractor) prepare(d *text.Doc) {
 		h := feat.Hash(s)
 		fl := uint32(0)
 		if t.Kind == text.Word {
-			fl = lexicon[h]
+			fl = lexicon.get(h)
 		}
 		suf := s
 		if len(suf) > 3 {
