@@ -44,10 +44,10 @@ func model() *feat.Model {
 
 // Thresholds on the model's probabilities.
 const (
-	cueThreshold    = 0.4
-	weakCue         = 0.2 // a cue the model doubts, taken when "that" or a quotation follows
-	strongCue       = 0.8 // a cue sure enough to be wrapped by "according to" or "reported"
-	boosted         = 0.9 // the probability given to a cue a construction makes certain
+	cueThreshold = 0.4
+	weakCue      = 0.2 // a cue the model doubts, taken when "that" or a quotation follows
+	strongCue    = 0.8 // a cue sure enough to be wrapped by "according to" or "reported"
+	boosted      = 0.9 // the probability given to a cue a construction makes certain
 	// The source and content-end walks stop at probability 0.5, a score of 0.
 	minCueScore = -3 // below weakCue's score (-1.39): the probability is not needed
 )
