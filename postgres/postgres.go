@@ -131,6 +131,12 @@ func (s *Store) migrate(ctx context.Context) error {
 			tx.Rollback(ctx)
 			return fmt.Errorf("migrate %s: %w", base, err)
 		}
+		if base == "0004_event_keys.sql" {
+			if err := backfillKeys(ctx, tx); err != nil {
+				tx.Rollback(ctx)
+				return fmt.Errorf("migrate %s: %w", base, err)
+			}
+		}
 		if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)`, base, s.Now().UTC().Format(time.RFC3339)); err != nil {
 			tx.Rollback(ctx)
 			return fmt.Errorf("migrate %s: %w", base, err)
@@ -220,7 +226,7 @@ func (s *Store) PutArticles(ctx context.Context, as []*chronicle.Article) ([]chr
 		var r chronicle.PutResult
 		err := s.inTx(ctx, func(tx pgx.Tx) error {
 			var err error
-			r, err = putArticle(ctx, tx, a, s.Now())
+			r, err = putArticle(ctx, tx, a, s.Now(), 0)
 			return err
 		})
 		if err != nil {
@@ -262,8 +268,9 @@ func retryable(err error) bool {
 	return false
 }
 
-// putArticle stores one article in tx (see PutArticles).
-func putArticle(ctx context.Context, tx pgx.Tx, a *chronicle.Article, now time.Time) (chronicle.PutResult, error) {
+// putArticle stores one article in tx (see PutArticles). seq is its place in the input order
+// (0: now, the next number).
+func putArticle(ctx context.Context, tx pgx.Tx, a *chronicle.Article, now time.Time, seq int64) (chronicle.PutResult, error) {
 	db := q{tx}
 	var id string
 	err := db.queryRow(ctx, `SELECT id FROM articles WHERE key = ?`, a.Key).Scan(&id)
@@ -280,10 +287,14 @@ func putArticle(ctx context.Context, tx pgx.Tx, a *chronicle.Article, now time.T
 	versions, _ := json.Marshal(a.Versions)
 	diags, _ := json.Marshal(nonNil(a.Diagnostics))
 	var pk int64
-	err = db.queryRow(ctx, `INSERT INTO articles (id, key, source, url, outlet, date, date_from, title, lang, text, status, versions, diagnostics, ingested_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (key) DO NOTHING RETURNING pk`,
+	var seqArg *int64
+	if seq > 0 {
+		seqArg = &seq
+	}
+	err = db.queryRow(ctx, `INSERT INTO articles (id, key, source, url, outlet, date, date_from, title, lang, text, status, versions, diagnostics, ingested_at, seq)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?, COALESCE(?::bigint, nextval('article_seq'))) ON CONFLICT (key) DO NOTHING RETURNING pk`,
 		id, a.Key, a.Source, a.URL, a.Outlet, a.Date, a.DateFrom, a.Title, a.Lang, a.Text, status(a), string(versions), string(diags),
-		now.UTC().Format(time.RFC3339)).Scan(&pk)
+		now.UTC().Format(time.RFC3339), seqArg).Scan(&pk)
 	if errors.Is(err, pgx.ErrNoRows) { // stored meanwhile by a concurrent transaction
 		if err := db.queryRow(ctx, `SELECT id FROM articles WHERE key = ?`, a.Key).Scan(&id); err != nil {
 			return chronicle.PutResult{}, err
@@ -394,7 +405,9 @@ func putExtractions(ctx context.Context, tx pgx.Tx, pk int64, a *chronicle.Artic
 			pk, x.ID, x.Kind, x.Content.Text, x.Content.Start, x.Content.End, x.Cue.Text, x.Cue.Start, x.Cue.End,
 			x.Speaker.Text, x.Speaker.Start, x.Speaker.End, x.Speaker.Entity, name, kb, actor, string(via), string(parts))
 	}
-	for _, v := range a.Events {
+	names := map[string]bool{}
+	for i := range a.Events {
+		v := &a.Events[i]
 		sname, skb := argName(byID, v.Source)
 		tname, tkb := argName(byID, v.Target)
 		start, end := eventDays(v.Date, a.Date)
@@ -404,18 +417,24 @@ func putExtractions(ctx context.Context, tx pgx.Tx, pk int64, a *chronicle.Artic
 		if v.Place != nil {
 			pname, geo, lat, lon = v.Place.Name, v.Place.GeoNames, &v.Place.Lat, &v.Place.Lon
 		}
-		add(`INSERT INTO events (article, vid, code, root, plover, modality,
+		// The event and its keys (keys.go) in one statement.
+		add(`WITH v AS (INSERT INTO events (article, vid, code, root, plover, modality,
 			source_entity, source_actor, source_text, source_name, source_kb,
 			target_entity, target_actor, target_text, target_name, target_kb,
 			date, date_start, date_end, date_from, timex, place_name, place_geonames, place_lat, place_lon,
 			trigger, trigger_start, trigger_end, sentence_start, sentence_end, quote, confidence, why, cluster)
-			VALUES (?,?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?)`,
+			VALUES (?,?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?)
+			RETURNING pk, date_start, date_end, plover)
+			INSERT INTO event_keys (key, date_start, pk, date_end, plover)
+			SELECT k, v.date_start, v.pk, v.date_end, v.plover FROM v, unnest(?::text[]) AS k ON CONFLICT DO NOTHING`,
 			pk, v.ID, v.Code, v.Root, v.Plover, v.Modality,
 			v.Source.Entity, v.Source.Actor, v.Source.Text, sname, skb,
 			v.Target.Entity, v.Target.Actor, v.Target.Text, tname, tkb,
 			v.Date, start, end, v.DateFrom, v.TimexID, pname, geo, lat, lon,
-			v.Trigger.Text, v.Trigger.Start, v.Trigger.End, v.Sentence.Start, v.Sentence.End, v.QuoteID, v.Confidence, v.Why, v.Cluster)
+			v.Trigger.Text, v.Trigger.Start, v.Trigger.End, v.Sentence.Start, v.Sentence.End, v.QuoteID, v.Confidence, v.Why, v.Cluster,
+			eventKeys(v, sname, skb, tname, tkb, names))
 	}
+	queueNames(b, names)
 	if b.Len() == 0 {
 		return nil
 	}

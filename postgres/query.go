@@ -255,27 +255,6 @@ func sameVersions(have, want map[string]string) bool {
 	return true
 }
 
-// actorMatch returns a condition matching an event argument (prefix "source" or "target")
-// against a user's actor query: a canonical name or Wikidata id, an actor code (RUS matches
-// RUSGOV), or a part of the text naming it; forms are other exact names or Wikidata ids of it.
-func actorMatch(prefix, q string, forms ...string) (string, []any) {
-	p := prefix + "_"
-	conds := []string{"lower(" + p + "name) = lower(?)", p + "kb = ?", p + "text ILIKE ?"}
-	args := []any{q, q, "%" + q + "%"}
-	if isCode(q) {
-		conds = append(conds, p+"actor ILIKE ?")
-		args = append(args, q+"%")
-	}
-	for _, f := range forms {
-		if f == "" || f == q {
-			continue
-		}
-		conds = append(conds, "lower("+p+"name) = lower(?)", p+"kb = ?")
-		args = append(args, f, f)
-	}
-	return "(" + strings.Join(conds, " OR ") + ")", args
-}
-
 // isCode reports whether q looks like a CAMEO actor code (upper-case letters, 3 to 12).
 func isCode(q string) bool {
 	if len(q) < 3 || len(q) > 12 {
@@ -289,10 +268,11 @@ func isCode(q string) bool {
 	return true
 }
 
-// Events returns stored event mentions, by event date, then article and id.
+// Events returns stored event mentions, by event date, then in input order (see migration
+// 9002: SQLite's storage order after an ingest).
 func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicle.Event, error) {
 	w := eventWhere(f)
-	evs, err := s.events(ctx, w.String(), w.args, " ORDER BY v.date_start, a.date, a.id, v.pk"+limit(f.Page))
+	evs, err := s.events(ctx, w.String(), w.args, " ORDER BY v.date_start, a.seq, v.pk"+limit(f.Page))
 	if err != nil {
 		return nil, fmt.Errorf("postgres.Events: %w", err)
 	}
@@ -303,20 +283,19 @@ func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicl
 func eventWhere(f chronicle.EventFilter) *where {
 	var w where
 	if f.Actor != "" {
-		cs, as := actorMatch("source", f.Actor, f.ActorForms...)
-		ct, at := actorMatch("target", f.Actor, f.ActorForms...)
-		w.add("("+cs+" OR "+ct+")", append(as, at...)...)
+		set, args := actorSet(f.Actor, f.ActorForms)
+		w.add("v.pk IN ("+set+")", args...)
 	}
 	if len(f.Pair) == 2 {
-		s1, a1 := actorMatch("source", f.Pair[0])
-		t1, b1 := actorMatch("target", f.Pair[1])
-		s2, a2 := actorMatch("source", f.Pair[1])
-		t2, b2 := actorMatch("target", f.Pair[0])
-		args := append(append(append(a1, b1...), a2...), b2...)
-		w.add("(("+s1+" AND "+t1+") OR ("+s2+" AND "+t2+"))", args...)
+		var af, bf []string
+		if len(f.PairForms) == 2 {
+			af, bf = f.PairForms[0], f.PairForms[1]
+		}
+		set, args := pairSet(f.Pair[0], f.Pair[1], af, bf)
+		w.add("v.pk IN ("+set+")", args...)
 	}
 	if f.Code != "" {
-		w.add("v.code ILIKE ?", f.Code+"%")
+		w.add("v.code >= ? AND v.code < ?", f.Code, f.Code+"\x7f")
 	}
 	if f.Plover != "" {
 		w.add("lower(v.plover) = lower(?)", f.Plover)
@@ -324,10 +303,13 @@ func eventWhere(f chronicle.EventFilter) *where {
 	if len(f.Modality) > 0 {
 		w.add("v.modality IN ("+placeholders(len(f.Modality))+")", strArgs(f.Modality)...)
 	}
-	if f.From != "" {
+	switch {
+	case f.From != "" && f.To != "":
+		// Events starting in the range, or starting before it and still running.
+		w.add("(v.date_start BETWEEN ? AND ? OR v.date_start < ? AND v.date_end >= ?)", f.From, f.To, f.From, f.From)
+	case f.From != "":
 		w.add("v.date_end >= ?", f.From)
-	}
-	if f.To != "" {
+	case f.To != "":
 		w.add("v.date_start <= ?", f.To)
 	}
 	if f.Article != "" {

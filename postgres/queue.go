@@ -26,12 +26,22 @@ import (
 // the article, Finish marks it done (or failed, when its extraction failed). A worker that dies
 // between the two leaves a stored row that the next claim returns with Stored set, to finish.
 
+// Item is one record to queue: an article as read, or a web page to read first (opaque
+// here: the JSON of a read.Page, which workers read).
+type Item struct {
+	Key     string
+	Article *chronicle.Article
+	Page    json.RawMessage
+}
+
 // Job is one claimed record.
 type Job struct {
 	pk    int64
-	token int // the claim's attempt number
-	// Article is the record as read (nil when Stored).
+	token int   // the claim's attempt number
+	seq   int64 // the record's place in the input order
+	// Article is the record as read, or Page the page to read (both nil when Stored).
 	Article *chronicle.Article
+	Page    json.RawMessage
 	// Stored is set when the article is already stored (its id is StoredID) and only the
 	// cross-article update and Finish remain.
 	Stored   bool
@@ -50,27 +60,31 @@ type QueueCounts struct {
 	Failed  int `json:"failed"`
 }
 
-// queued is the form of an article in the queue: what a reader produced, with the fields
-// chronicle.Article keeps out of its JSON.
+// queued is the form of a record in the queue: an article as a reader produced it, with the
+// fields chronicle.Article keeps out of its JSON, or a page.
 type queued struct {
-	*chronicle.Article
-	Key string `json:"key"`
+	Article *chronicle.Article `json:"article,omitempty"`
+	Key     string             `json:"key"`
+	Page    json.RawMessage    `json:"page,omitempty"`
 }
 
-// Enqueue stores articles, as read, as pending records. A record whose key is already queued
-// or stored is left out; it returns how many were added.
-func (s *Store) Enqueue(ctx context.Context, as []*chronicle.Article) (int, error) {
-	if len(as) == 0 {
+// Enqueue stores records as pending. A record whose key is already queued or stored is left
+// out; it returns how many were added.
+func (s *Store) Enqueue(ctx context.Context, items []Item) (int, error) {
+	if len(items) == 0 {
 		return 0, nil
 	}
-	keys := make([]string, len(as))
-	bodies := make([]string, len(as))
-	for i, a := range as {
-		b, err := json.Marshal(queued{a, a.Key})
-		if err != nil {
-			return 0, fmt.Errorf("postgres.Enqueue(%q): %w", a.ID, err)
+	keys := make([]string, len(items))
+	bodies := make([]string, len(items))
+	for i, it := range items {
+		if it.Key == "" || (it.Article == nil) == (it.Page == nil) {
+			return 0, fmt.Errorf("postgres.Enqueue: item %d needs a key and either an article or a page", i)
 		}
-		keys[i], bodies[i] = a.Key, string(b)
+		b, err := json.Marshal(queued{it.Article, it.Key, it.Page})
+		if err != nil {
+			return 0, fmt.Errorf("postgres.Enqueue(%q): %w", it.Key, err)
+		}
+		keys[i], bodies[i] = it.Key, string(b)
 	}
 	tag, err := s.pool.Exec(ctx, `INSERT INTO queue (key, article)
 		SELECT k, b FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS r(k, b, n)
@@ -92,7 +106,7 @@ func (s *Store) Claim(ctx context.Context, worker string, lease time.Duration, n
 		WHERE pk IN (SELECT pk FROM queue
 			WHERE state = 'pending' OR (state IN ('running', 'stored') AND lease_until < now())
 			ORDER BY pk LIMIT $3 FOR UPDATE SKIP LOCKED)
-		RETURNING pk, attempts, state, stored_id, CASE WHEN state = 'stored' THEN '' ELSE article END`, worker, lease.Milliseconds(), n)
+		RETURNING pk, attempts, seq, state, stored_id, CASE WHEN state = 'stored' THEN '' ELSE article END`, worker, lease.Milliseconds(), n)
 	if err != nil {
 		return nil, fmt.Errorf("postgres.Claim: %w", err)
 	}
@@ -101,7 +115,7 @@ func (s *Store) Claim(ctx context.Context, worker string, lease time.Duration, n
 	for rows.Next() {
 		var j Job
 		var state, body string
-		if err := rows.Scan(&j.pk, &j.token, &state, &j.StoredID, &body); err != nil {
+		if err := rows.Scan(&j.pk, &j.token, &j.seq, &state, &j.StoredID, &body); err != nil {
 			return nil, fmt.Errorf("postgres.Claim: %w", err)
 		}
 		j.Attempts = j.token
@@ -109,11 +123,13 @@ func (s *Store) Claim(ctx context.Context, worker string, lease time.Duration, n
 			j.Stored = true
 		} else {
 			var qa queued
-			if err := json.Unmarshal([]byte(body), &qa); err != nil || qa.Article == nil {
-				return nil, fmt.Errorf("postgres.Claim: queued record %d is not an article: %v", j.pk, err)
+			if err := json.Unmarshal([]byte(body), &qa); err != nil || qa.Article == nil && qa.Page == nil {
+				return nil, fmt.Errorf("postgres.Claim: queued record %d is neither an article nor a page: %v", j.pk, err)
 			}
-			qa.Article.Key = qa.Key
-			j.Article = qa.Article
+			if qa.Article != nil {
+				qa.Article.Key = qa.Key
+			}
+			j.Article, j.Page = qa.Article, qa.Page
 		}
 		jobs = append(jobs, j)
 	}
@@ -144,7 +160,7 @@ func (s *Store) Complete(ctx context.Context, job Job, a *chronicle.Article) (ch
 			return err
 		}
 		var err error
-		if res, err = putArticle(ctx, tx, a, s.Now()); err != nil {
+		if res, err = putArticle(ctx, tx, a, s.Now(), job.seq); err != nil {
 			return err
 		}
 		msg := ""

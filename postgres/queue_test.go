@@ -13,14 +13,15 @@ import (
 	"chronicle/storetest"
 )
 
-// raw returns n articles as a reader makes them (before extraction).
-func raw(n int) []*chronicle.Article {
-	as := make([]*chronicle.Article, n)
-	for i := range as {
+// raw returns n articles as a reader makes them (before extraction), as queue items.
+func raw(n int) []postgres.Item {
+	items := make([]postgres.Item, n)
+	for i := range items {
 		a := storetest.Article(i, "2025-07-03")
-		as[i] = &chronicle.Article{ID: a.ID, Key: a.Key, Source: a.Source, URL: a.URL, Date: a.Date, DateFrom: a.DateFrom, Title: a.Title, Text: a.Text}
+		items[i] = postgres.Item{Key: a.Key, Article: &chronicle.Article{ID: a.ID, Key: a.Key, Source: a.Source, URL: a.URL, Date: a.Date,
+			DateFrom: a.DateFrom, Title: a.Title, Text: a.Text}}
 	}
-	return as
+	return items
 }
 
 // process stands in for the pipeline: the processed article of a raw one.
@@ -194,5 +195,23 @@ func TestQueueStored(t *testing.T) {
 	}
 	if c, _ := s.QueueStatus(ctx); c != (postgres.QueueCounts{Done: 1}) {
 		t.Errorf("status %+v", c)
+	}
+}
+
+// TestQueuePages: a page is queued as it is (opaque JSON) and handed back to the worker.
+func TestQueuePages(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	defer s.Close()
+	page := []byte(`{"Source":"a.html","Body":"PGh0bWw+"}`)
+	if n, err := s.Enqueue(ctx, []postgres.Item{{Key: "page-1", Page: page}}); err != nil || n != 1 {
+		t.Fatalf("Enqueue = %d, %v", n, err)
+	}
+	if _, err := s.Enqueue(ctx, []postgres.Item{{Key: "bad"}}); err == nil {
+		t.Error("an item with neither article nor page was queued")
+	}
+	jobs, _ := s.Claim(ctx, "w", time.Minute, 1)
+	if len(jobs) != 1 || jobs[0].Article != nil || string(jobs[0].Page) != string(page) {
+		t.Fatalf("claimed %+v", jobs)
 	}
 }

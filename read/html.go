@@ -37,11 +37,20 @@ type Page struct {
 	Date, DateFrom string
 	// Title and Outlet are fallbacks for a page that names neither (a feed item's title).
 	Title, Outlet string
+	// Publisher is the publisher as the input names it (a JSON Lines "outlet"): it wins over
+	// the site the page names.
+	Publisher string
 	// Lang is the page's language when the input says (a JSON Lines field); else it is told
 	// from the text, or from the markup.
 	Lang string
-	// Key and ID identify the input record; when empty they are derived from the text.
+	// Key and ID identify the input record; when empty they are derived from the page's bytes
+	// (PageKey), so that they are known before the page is read.
 	Key, ID string
+}
+
+// PageKey is the record key of a page read from a file: a hash of its bytes.
+func PageKey(body []byte) string {
+	return contentKey("page", string(body))
 }
 
 // HTML reads the article of one web page: the body text by go-trafilatura (with its
@@ -127,6 +136,9 @@ func HTML(pg Page, opt Options) (*chronicle.Article, error) {
 	if a.Outlet == "" {
 		a.Outlet = pg.Outlet
 	}
+	if pg.Publisher != "" {
+		a.Outlet = pg.Publisher
+	}
 	a.URL = canonicalURL(meta.URL, base)
 	if a.URL == "" {
 		a.URL = pageURL
@@ -156,11 +168,7 @@ func HTML(pg Page, opt Options) (*chronicle.Article, error) {
 
 	a.Key, a.ID = pg.Key, pg.ID
 	if a.Key == "" {
-		if a.Text != "" {
-			a.Key = contentKey(a.Date, a.Text)
-		} else {
-			a.Key = contentKey(a.Date, string(pg.Body))
-		}
+		a.Key = PageKey(pg.Body)
 	}
 	if a.ID == "" {
 		a.ID = strings.TrimPrefix(a.Key, "r")[:16]
@@ -394,7 +402,7 @@ func htmlRecord(p string, line int, offset int64, r *record, opt Options) (*chro
 	if err != nil {
 		return nil, bad(err, `"id" must be a string or a number`)
 	}
-	pg := Page{Source: fmt.Sprintf("%s:%d", p, line), URL: r.URL, Body: []byte(*r.HTML), Title: r.Title, Outlet: r.Outlet, Lang: r.Lang}
+	pg := Page{Source: fmt.Sprintf("%s:%d", p, line), URL: r.URL, Body: []byte(*r.HTML), Title: r.Title, Publisher: r.Outlet, Lang: r.Lang}
 	raw := r.Date
 	if raw == "" {
 		raw = r.Published
@@ -409,16 +417,13 @@ func htmlRecord(p string, line int, offset int64, r *record, opt Options) (*chro
 	if id != "" {
 		pg.ID, pg.Key = SafeID(id), recordKey(p, id)
 	}
-	a, err := HTML(pg, opt)
+	a, err := readPage(pg, opt)
 	if err != nil {
 		var ie *chronicle.InputError
 		if errors.As(err, &ie) {
 			ie.Path, ie.Line, ie.Offset = p, line, offset
 		}
 		return nil, err
-	}
-	if r.Outlet != "" {
-		a.Outlet = r.Outlet
 	}
 	return a, nil
 }

@@ -222,3 +222,48 @@ func TestNodeTextUTF8(t *testing.T) {
 		t.Errorf("invalid UTF-8 out: %q", a.Text)
 	}
 }
+
+// TestRecords: Records hands web pages over unread, with the key and id their articles get;
+// reading them later gives the article All gives.
+func TestRecords(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.html", newsPage("", articleBody))
+	write(t, dir, "b.txt", "date 2025-07-03\nDer russische Präsident Wladimir Putin hat am Donnerstag mit dem amerikanischen Präsidenten telefoniert, wie der Kreml mitteilte.")
+	write(t, dir, "c.warc", strings.Join(ccNews()[:4], ""))
+	opt := Options{Date: "2025-07-01"}
+	all, errs := collect(t, []string{dir}, opt)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	var got []*chronicle.Article
+	for r, err := range Records([]string{dir}, opt) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Page == nil {
+			got = append(got, r.Article)
+			continue
+		}
+		a, err := HTML(*r.Page, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Key != r.Page.Key || a.ID != r.Page.ID {
+			t.Errorf("%s: the page's key/id %s/%s, its article's %s/%s", r.Page.Source, r.Page.Key, r.Page.ID, a.Key, a.ID)
+		}
+		got = append(got, a)
+	}
+	if len(got) != len(all) || len(got) != 4 {
+		t.Fatalf("Records gave %d, All %d", len(got), len(all))
+	}
+	for i := range got {
+		g, _ := json.Marshal(got[i])
+		w, _ := json.Marshal(all[i])
+		if string(g) != string(w) || got[i].Key != all[i].Key {
+			t.Errorf("record %d:\n got %s\nwant %s", i, g, w)
+		}
+	}
+	if all[1].Status != "skipped: language de" {
+		t.Errorf("the German text: status %q", all[1].Status)
+	}
+}

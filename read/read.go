@@ -42,7 +42,8 @@ type Options struct {
 	// Progress, when set, is called with the number of input bytes consumed so far by each file.
 	Progress func(n int64)
 
-	gzipDepth int // gzip layers around the stream being read (web.go)
+	gzipDepth int                                    // gzip layers around the stream being read (web.go)
+	deferPage func(Page) (*chronicle.Article, error) // set by Records: web pages are handed over unread
 }
 
 func (o *Options) maxBytes() int64 {

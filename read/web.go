@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"path/filepath"
 	"strings"
 
@@ -120,7 +121,7 @@ func readWeb(p string, br *bufio.Reader, head []byte, size int64, opt Options, y
 		if err != nil {
 			return true, yield(nil, err)
 		}
-		a, err := HTML(Page{Source: p, Body: data}, opt)
+		a, err := readPage(Page{Source: p, Body: data}, opt)
 		return true, yield(a, err)
 	}
 	return false, true
@@ -216,4 +217,52 @@ func (c *countingReader) Read(p []byte) (int, error) {
 		c.report(int64(n))
 	}
 	return n, err
+}
+
+// Record is one input record: an article, or (from Records) a web page not read yet.
+type Record struct {
+	Article *chronicle.Article
+	Page    *Page
+}
+
+// Records reads like All, but leaves web pages — HTML files, WARC response records, JSON
+// Lines records with "html" — unread: each is yielded as a Page whose Key and ID are those its
+// article will have, and whose Date is --date when it names no fallback date of its own, so that
+// HTML(page, Options{}) reads it later, elsewhere (the work queue's workers), exactly as All
+// would have. Other records are yielded as articles.
+func Records(paths []string, opt Options) iter.Seq2[Record, error] {
+	return func(yield func(Record, error) bool) {
+		var pending *Page
+		placeholder := &chronicle.Article{Status: "unread page"} // (a status: no language check)
+		opt.deferPage = func(pg Page) (*chronicle.Article, error) {
+			if pg.Date == "" && opt.Date != "" {
+				pg.Date, pg.DateFrom = opt.Date, "flag"
+			}
+			if pg.Key == "" {
+				pg.Key = PageKey(pg.Body)
+			}
+			if pg.ID == "" {
+				pg.ID = strings.TrimPrefix(pg.Key, "r")[:16]
+			}
+			pending = &pg
+			return placeholder, nil
+		}
+		for a, err := range All(paths, opt) {
+			r := Record{Article: a}
+			if a == placeholder {
+				r = Record{Page: pending}
+			}
+			if !yield(r, err) {
+				return
+			}
+		}
+	}
+}
+
+// readPage reads a web page, or hands it over unread when Records is reading.
+func readPage(pg Page, opt Options) (*chronicle.Article, error) {
+	if opt.deferPage != nil {
+		return opt.deferPage(pg)
+	}
+	return HTML(pg, opt)
 }

@@ -64,7 +64,7 @@ func (m *Main) enqueue(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	var batch []*chronicle.Article
+	var batch []postgres.Item
 	read0, added, errs := 0, 0, 0
 	flush := func() error {
 		n, err := st.Enqueue(ctx, batch)
@@ -72,14 +72,23 @@ func (m *Main) enqueue(ctx context.Context, args []string) error {
 		batch = batch[:0]
 		return err
 	}
-	for a, err := range read.All(fs.Args(), in.options(m.Stdin)) {
+	// Web pages are queued unread: the workers read them (the costly part of web input).
+	for r, err := range read.Records(fs.Args(), in.options(m.Stdin)) {
 		if err != nil {
 			errs++
 			printError(m.Stderr, err)
 			continue
 		}
 		read0++
-		batch = append(batch, a)
+		if r.Page != nil {
+			b, err := json.Marshal(r.Page)
+			if err != nil {
+				return err
+			}
+			batch = append(batch, postgres.Item{Key: r.Page.Key, Page: b})
+		} else {
+			batch = append(batch, postgres.Item{Key: r.Article.Key, Article: r.Article})
+		}
 		if len(batch) == 500 {
 			if err := flush(); err != nil {
 				return err
@@ -238,6 +247,20 @@ func (m *Main) work(ctx context.Context, args []string) error {
 						continue
 					}
 					a := j.Article
+					if a == nil { // a web page: read it first
+						var pg read.Page
+						err := json.Unmarshal(j.Page, &pg)
+						if err == nil {
+							a, err = read.HTML(pg, read.Options{})
+						}
+						if err != nil {
+							// The input's fault (as ingest would report it): the record fails.
+							printError(m.Stderr, err)
+							st.Fail(context.WithoutCancel(ctx), j, err, 0)
+							failed.Add(1)
+							continue
+						}
+					}
 					p.Process(a)
 					_, err := st.Complete(ctx, j, a)
 					switch {

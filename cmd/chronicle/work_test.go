@@ -42,8 +42,17 @@ func queueStatus(t *testing.T, dsn string) postgres.QueueCounts {
 // events listed from PostgreSQL are exactly those an ingest into SQLite lists.
 func TestQueueCommands(t *testing.T) {
 	dsn := pgtest.DSN(t)
-	inputs := []string{filepath.Join(repoRoot(t), "examples")}
-	out, errOut, err := run(t, "", "enqueue", "--db", dsn, inputs[0])
+	// The examples, and web input: a page and a web archive (their pages are read by the
+	// workers).
+	web := t.TempDir()
+	writeFile(t, filepath.Join(web, "page.html"), []byte(page("Putin tells Trump Russia will not back down", "2025-07-03", para)))
+	body := page("Kremlin aide describes the call", "", para)
+	resp := fmt.Sprintf("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s", len(body), body)
+	warc := fmt.Sprintf("WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example.com/aide\r\nWARC-Date: 2025-07-04T08:00:00Z\r\n"+
+		"WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n%s\r\n\r\n", len(resp), resp)
+	writeFile(t, filepath.Join(web, "cc.warc"), []byte(warc))
+	inputs := []string{filepath.Join(repoRoot(t), "examples"), web}
+	out, errOut, err := run(t, "", append([]string{"enqueue", "--db", dsn}, inputs...)...)
 	if err != nil {
 		t.Fatalf("enqueue: %v\n%s", err, errOut)
 	}
@@ -55,7 +64,7 @@ func TestQueueCommands(t *testing.T) {
 	if c := queueStatus(t, dsn); c != (postgres.QueueCounts{Pending: n}) {
 		t.Errorf("after enqueue: %+v", c)
 	}
-	if out, _, _ := run(t, "", "enqueue", "--db", dsn, inputs[0]); !strings.Contains(out, "queued 0 new records") {
+	if out, _, _ := run(t, "", append([]string{"enqueue", "--db", dsn}, inputs...)...); !strings.Contains(out, "queued 0 new records") {
 		t.Errorf("enqueueing again: %q", out)
 	}
 	if _, errOut, err := run(t, "", "work", "--db", dsn, "--until-empty", "--workers", "2", "--quiet"); err != nil {
@@ -67,7 +76,7 @@ func TestQueueCommands(t *testing.T) {
 	}
 
 	db := filepath.Join(t.TempDir(), "c.db")
-	if _, errOut, err := run(t, "", "ingest", "--quiet", "--db", db, inputs[0]); err != nil {
+	if _, errOut, err := run(t, "", append([]string{"ingest", "--quiet", "--db", db}, inputs...)...); err != nil {
 		t.Fatalf("ingest: %v\n%s", err, errOut)
 	}
 	for _, args := range [][]string{
@@ -77,11 +86,11 @@ func TestQueueCommands(t *testing.T) {
 		{"entities", "--format", "json"},
 		{"timeline", "--format", "json", "--actor", "Trump"},
 	} {
-		want, _, err := run(t, "", append(args, "--db", db)...)
+		want, _, err := run(t, "", append([]string{args[0], "--db", db}, args[1:]...)...)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, errOut, err := run(t, "", append(args, "--db", dsn)...)
+		got, errOut, err := run(t, "", append([]string{args[0], "--db", dsn}, args[1:]...)...)
 		if err != nil {
 			t.Fatalf("%s on PostgreSQL: %v\n%s", args, err, errOut)
 		}
