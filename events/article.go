@@ -81,7 +81,7 @@ func (c *Coder) Code(d *text.Doc, a *chronicle.Article) []chronicle.Event {
 			art.phoneAt = si
 		}
 		if !pc.sentence(sc, d.Text, toks, date, ents) {
-			return []chronicle.Event{} // a story discard: sports, entertainment …
+			continue // a story discard (sports, entertainment …): in an article, only its sentence
 		}
 		if debugSentence != nil {
 			debugSentence(pc, sc, d.Text, toks)

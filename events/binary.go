@@ -38,6 +38,7 @@ type wirePattern struct {
 	Code          petrarch.Code
 	Literals      int
 	Why           string
+	Owner         string
 }
 
 type wireBlock struct {
@@ -100,7 +101,7 @@ func (d *Dict) WriteBinary(w io.Writer) error {
 	for _, b := range d.blocks {
 		wb := wireBlock{Name: b.name, Code: b.code}
 		for _, p := range b.patterns {
-			wb.Patterns = append(wb.Patterns, wirePattern{Pre: toWireElems(p.pre), Post: toWireElems(p.post), VerbJoinedPre: p.verbJoinedPre, Code: p.code, Literals: p.literals, Why: p.why})
+			wb.Patterns = append(wb.Patterns, wirePattern{Pre: toWireElems(p.pre), Post: toWireElems(p.post), VerbJoinedPre: p.verbJoinedPre, Code: p.code, Literals: p.literals, Why: p.why, Owner: p.owner})
 		}
 		wd.Blocks = append(wd.Blocks, wb)
 	}
@@ -151,7 +152,7 @@ func ReadBinary(r io.Reader) (*Dict, error) {
 	for i, b := range wd.Blocks {
 		cb := block{name: b.Name, code: b.Code, patterns: make([]cpattern, len(b.Patterns))}
 		for j, p := range b.Patterns {
-			cb.patterns[j] = cpattern{pre: fromWireElems(p.Pre), post: fromWireElems(p.Post), verbJoinedPre: p.VerbJoinedPre, code: p.Code, literals: p.Literals, why: p.Why}
+			cb.patterns[j] = cpattern{pre: fromWireElems(p.Pre), post: fromWireElems(p.Post), verbJoinedPre: p.VerbJoinedPre, code: p.Code, literals: p.Literals, why: p.Why, owner: p.Owner}
 		}
 		d.blocks[i] = cb
 	}

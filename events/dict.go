@@ -51,6 +51,9 @@ type cpattern struct {
 	code          petrarch.Code
 	literals      int // number of literal words: the more, the more specific
 	why           string
+	// owner is the verb of the block the pattern was written for (its "# VERB" comment), ""
+	// when the comment names none.
+	owner string
 }
 
 type celem struct {
@@ -66,8 +69,10 @@ type agentInfo struct {
 }
 
 type discardInfo struct {
-	story   bool
-	numeric bool // a bare number ("1994"): PETRARCH discards year mentions
+	story bool
+	// numeric: a date rather than a topic — a bare year ("1994") or a time ago ("weeks ago",
+	// "years later"): PETRARCH discards sentences about the past it cannot date.
+	numeric bool
 }
 
 // trie is a word-id trie; node 0 is the root. While it is built, edges live in a map; after
@@ -221,8 +226,12 @@ func Compile(s Sources) *Dict {
 		}
 	}
 	for _, x := range s.Discards {
+		if len(x.Words) == 0 {
+			continue
+		}
 		p := int32(len(d.discInf))
-		numeric := len(x.Words) == 1 && strings.Trim(x.Words[0], "0123456789") == ""
+		last := x.Words[len(x.Words)-1]
+		numeric := len(x.Words) == 1 && strings.Trim(x.Words[0], "0123456789") == "" || last == "AGO" || last == "LATER" || last == "EARLIER"
 		d.discInf = append(d.discInf, discardInfo{story: x.Story, numeric: numeric})
 		d.discards.insert(d.ids(normWords(x.Words)), p)
 	}
@@ -275,8 +284,18 @@ func (d *Dict) compileVerbs(v *petrarch.VerbDict) {
 				d.verbs.insert(d.ids(normWords(f.words)), p)
 			}
 		}
+		heads := map[string]bool{}
+		for _, verb := range b.Verbs {
+			if len(verb.Words) > 0 {
+				heads[strings.Join(verb.Words, " ")] = true
+			}
+		}
 		for _, p := range b.Patterns {
-			cb.patterns = append(cb.patterns, d.compilePattern(p, b.Name))
+			cp := d.compilePattern(p, b.Name)
+			if f := strings.Fields(strings.ToUpper(p.Comment)); len(f) > 0 && heads[strings.ReplaceAll(f[0], "_", " ")] {
+				cp.owner = strings.ReplaceAll(f[0], "_", " ")
+			}
+			cb.patterns = append(cb.patterns, cp)
 		}
 		d.blocks = append(d.blocks, cb)
 	}

@@ -85,3 +85,21 @@ func TestDump(t *testing.T) {
 		t.Log("\n" + dumpSentence(c, sc, d.Text, toks))
 	}
 }
+
+var ploverText = flag.String("plover", "", "text whose PLOVER category TestPloverDump prints")
+
+// TestPloverDump prints the PLOVER category of -plover text (a development aid).
+func TestPloverDump(t *testing.T) {
+	if *ploverText == "" {
+		t.Skip("no -plover text")
+	}
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := text.Segment(*ploverText)
+	if tg, err := ner.Default(); err == nil {
+		tg.Tag(d)
+	}
+	t.Logf("category=%s", c.PloverCategory(d))
+}

@@ -13,6 +13,7 @@ const (
 type matchResult struct {
 	ok        bool
 	literals  int
+	content   int // literal words matched on content words (not prepositions)
 	src, tgt  int // groups, -1 when the pattern does not place them
 	compound  int
 	leftBound int // leftmost token matched by the pre part
@@ -123,8 +124,8 @@ func (c *Coder) matchPattern(sc *scratch, p *cpattern, vg *vgroup, gapPost int) 
 		case petrarch.ElemWord:
 			found := -1
 			for k := cur; k < limit; k++ {
-				if inIDs(ids[k], e.ids) {
-					found = k
+				if inIDs(ids[k], e.ids) && !(ei == len(p.post)-1 && sc.cls[k] == cTo && k+1 < n && (sc.isVerb[k+1] || sc.verbish[k+1])) {
+					found = k // (a final "to" before a verb is an infinitive, not the preposition)
 					break
 				}
 				if exact || stopper(sc.cls[k]) {
@@ -133,6 +134,9 @@ func (c *Coder) matchPattern(sc *scratch, p *cpattern, vg *vgroup, gapPost int) 
 			}
 			if found < 0 || c.opt.Article && !c.literalOK(sc, cur, found) {
 				return r
+			}
+			if sc.cls[found] == cOther {
+				r.content++
 			}
 			cur = found + 1
 		case petrarch.ElemSynset:
@@ -153,6 +157,7 @@ func (c *Coder) matchPattern(sc *scratch, p *cpattern, vg *vgroup, gapPost int) 
 			if found < 0 || c.opt.Article && !c.literalOK(sc, cur, found) {
 				return r
 			}
+			r.content++
 			cur = found + flen
 		case petrarch.ElemSource, petrarch.ElemTarget, petrarch.ElemCompound:
 			g := sc.groupStarting(cur, gapPost, exact)
@@ -270,9 +275,15 @@ func (c *Coder) codeVerb(sc *scratch, vi int, src string, toks []text.Token) {
 		}
 		score := r.literals*2 + btoi(r.src >= 0) + btoi(r.tgt >= 0) + btoi(r.compound >= 0)
 		bestScore := best.literals*2 + btoi(best.src >= 0) + btoi(best.tgt >= 0) + btoi(best.compound >= 0)
-		if bestP < 0 || score > bestScore {
+		// on a tie, a pattern naming a thing ("* RELATIONS") beats one naming a preposition ("* WITH")
+		if bestP < 0 || score > bestScore || score == bestScore && r.content > best.content {
 			best, bestP = r, pi
 		}
+	}
+	if bestP >= 0 && best.content == 0 && vf.code != nil && b.patterns[bestP].owner != "" && b.patterns[bestP].owner != vf.lemma {
+		// "beat … with batons": a pattern written for another verb of the block ("BREAK *
+		// (WITH)") that matched only a preposition yields to the verb's own code
+		bestP = -1
 	}
 	var code petrarch.Code
 	switch {
@@ -291,6 +302,7 @@ func (c *Coder) codeVerb(sc *scratch, vi int, src string, toks []text.Token) {
 		vg.why = b.name + " " + vf.lemma
 	}
 	vg.firstEv = len(sc.evs)
+	vg.code, vg.pattern = code, bestP >= 0
 	if c.opt.Article {
 		// Every verb's subject, coded or not, for pronouns, conjoined and infinitive verbs.
 		vg.subj = c.clauseSubject(sc, vi, vg.cs, src, toks)

@@ -150,7 +150,8 @@ func (c *Coder) nounEvent(sc *scratch, src string, toks []text.Token, k, l int, 
 	pre := k
 	for pre > 0 && k-pre < 10 {
 		j := pre - 1
-		if cl := sc.cls[j]; cl == cDet || cl == cNum || cl == cPoss || cl == cAdv || cl == cOther && !sc.isVerb[j] && (!sc.verbish[j] || j > 0 && sc.cls[j-1] == cAdv) || sc.npAt[j] != 0 && !sc.isVerb[j] {
+		participle := j > 0 && (sc.cls[j-1] == cAdv || sc.cls[j-1] == cDet) && (toks[j].POS == "VBN" || strings.HasPrefix(toks[j].POS, "JJ"))
+		if cl := sc.cls[j]; cl == cDet || cl == cNum || cl == cPoss || cl == cAdv || participle || cl == cOther && !sc.isVerb[j] && !sc.verbish[j] || sc.npAt[j] != 0 && !sc.isVerb[j] {
 			pre = j
 			continue
 		}

@@ -98,8 +98,12 @@ type vgroup struct {
 	codeRoot1  bool
 	// Article mode: the subject of the verb's clause, and whether the group is an event noun
 	// ("a phone call with Trump") rather than a verb.
-	subj argument
-	noun bool
+	subj    argument
+	noun    bool
+	reduced bool // a past participle right after a noun: "the curfew imposed in Sudan"
+	// code is the CAMEO code the verb's pattern (pattern set) or entry gave, before intent.
+	code    petrarch.Code
+	pattern bool
 }
 
 // rawEvent is an event found in one sentence, in sentence-relative token positions.
@@ -383,6 +387,14 @@ func (c *Coder) sentence(sc *scratch, src string, toks []text.Token, date string
 		if vg.flags&fBe != 0 && (vf.past || endsWithAny(sc.upper(src[toks[h].Start:toks[h].End]), "ED", "EN")) {
 			vg.passive = true
 		}
+		if cs == i && i > 0 && toks[h].POS == "VBN" && (sc.cover[i-1] != 0 || sc.cls[i-1] == cOther && !sc.isVerb[i-1] && !sc.verbish[i-1]) {
+			// "the curfew imposed in Sudan", "weapons seized last year": a reduced relative,
+			// passive, about the noun before it
+			vg.reduced = true
+			if c.opt.Article {
+				vg.passive = true
+			}
+		}
 		for k := i; k < i+l; k++ {
 			sc.isVerb[k] = true
 		}
@@ -471,6 +483,8 @@ func (c *Coder) confirmVerb(sc *scratch, toks []text.Token, i, h int, hasPOS boo
 		switch {
 		case (p == "VBN" || p == "VBG") && i > 0 && (sc.cls[i-1] == cDet || sc.cls[i-1] == cPoss):
 			return false // "a negotiated end", "its continuing support": a modifier
+		case p == "VBN" && c.leadingModifier(sc, toks, i, h):
+			return false // "Ousted president Aristide", "Newly appointed Prime Minister"
 		case strings.HasPrefix(p, "VB"):
 			return true
 		case strings.HasPrefix(p, "NN"), strings.HasPrefix(p, "JJ"):
@@ -504,6 +518,21 @@ func (c *Coder) confirmVerb(sc *scratch, toks []text.Token, i, h int, hasPOS boo
 		return false
 	}
 	return true
+}
+
+// leadingModifier reports a participle opening the sentence (after adverbs only) that
+// modifies the noun after it: "Ousted president …", "Newly appointed Prime Minister …".
+func (c *Coder) leadingModifier(sc *scratch, toks []text.Token, i, h int) bool {
+	for k := 0; k < i; k++ {
+		if sc.cls[k] != cAdv {
+			return false
+		}
+	}
+	if h+1 >= len(toks) {
+		return false
+	}
+	p := toks[h+1].POS
+	return strings.HasPrefix(p, "NN") || strings.HasPrefix(p, "JJ")
 }
 
 // nounPhrases chunks the sentence into noun phrases and codes each from its mentions.

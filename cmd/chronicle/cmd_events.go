@@ -160,18 +160,25 @@ func (m *Main) evalPetrarch(ctx context.Context, args []string) error {
 	return nil
 }
 
-// evalPlover runs `chronicle eval plover [--pred FILE] PLOVER_GSR_CAMEO.json`: it codes each
-// record's text with the embedded dictionaries, takes the PLOVER category of its first event
-// (or reads `id<TAB>CATEGORY` predictions from --pred) and prints the category accuracy.
+// evalPlover runs `chronicle eval plover [--part all|tune|heldout] [--pred FILE]
+// PLOVER_GSR_CAMEO.json`: it codes each record's text with the embedded dictionaries, takes
+// the PLOVER category of its main clause (or reads `id<TAB>CATEGORY` predictions from --pred)
+// and prints the category accuracy, over all records or one part of the split.
 func (m *Main) evalPlover(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("eval plover", flag.ContinueOnError)
 	fs.SetOutput(m.Stderr)
 	pred := fs.String("pred", "", "prediction file (id<TAB>CATEGORY) instead of coding the records")
+	part := fs.String("part", "all", "records to score: all, tune (the two thirds rules were developed on) or heldout (the rest; see eval.PloverPart)")
 	if err := fs.Parse(args); err != nil {
 		return &usageError{message: err.Error()}
 	}
 	if fs.NArg() != 1 {
-		return &usageError{message: "eval plover: want one gold file", hint: "chronicle eval plover [--pred FILE] PLOVER_GSR_CAMEO.json"}
+		return &usageError{message: "eval plover: want one gold file", hint: "chronicle eval plover [--part all|tune|heldout] [--pred FILE] PLOVER_GSR_CAMEO.json"}
+	}
+	switch *part {
+	case "all", "tune", "heldout":
+	default:
+		return &usageError{message: "eval plover: --part must be all, tune or heldout", hint: "chronicle eval plover --part heldout PLOVER_GSR_CAMEO.json"}
 	}
 	f, err := os.Open(fs.Arg(0))
 	if err != nil {
@@ -181,6 +188,15 @@ func (m *Main) evalPlover(ctx context.Context, args []string) error {
 	gold, err := eval.ReadPloverGSR(f)
 	if err != nil {
 		return err
+	}
+	if *part != "all" {
+		kept := gold[:0]
+		for _, g := range gold {
+			if eval.PloverPart(g.ID) == *part {
+				kept = append(kept, g)
+			}
+		}
+		gold = kept
 	}
 	var preds map[string]string
 	if *pred != "" {
@@ -200,16 +216,13 @@ func (m *Main) evalPlover(ctx context.Context, args []string) error {
 	return nil
 }
 
-// ploverPredictions codes each record and returns the PLOVER category of its first event.
+// ploverPredictions codes each record and returns the PLOVER category of its main clause
+// (events.Coder.PloverCategory).
 func ploverPredictions(gold []eval.PloverRecord) (map[string]string, error) {
 	coder, err := events.Default()
 	if err != nil {
 		return nil, err
 	}
-	o := events.DefaultOptions()
-	o.RequireDyad = false
-	o.IntentCodes = true
-	coder = coder.WithOptions(o)
 	tagger, _ := ner.Default()
 	out := map[string]string{}
 	for _, g := range gold {
@@ -217,7 +230,7 @@ func ploverPredictions(gold []eval.PloverRecord) (map[string]string, error) {
 		if tagger != nil {
 			tagger.Tag(d)
 		}
-		out[g.ID] = events.PloverOf(coder.CodeDoc(d, ""))
+		out[g.ID] = coder.PloverCategory(d)
 	}
 	return out, nil
 }
