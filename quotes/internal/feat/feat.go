@@ -287,6 +287,9 @@ func EndFeatures(c *Context, j, start, cue, commas int, out []uint64) []uint64 {
 		mix(317, c.pos(j-1), t.POS),
 		mix(318, t.POS, c.pos(j+1)),
 		mix(319, t.POS, uint64(commas)),
+		mix(320, c.w(j+1), c.w(j+2)),
+		mix(321, t.W, c.pos(j+1)<<1^c.pos(j+2)),
+		mix(322, c.pos(j+1), c.cls(j+2)),
 	)
 	return out
 }
