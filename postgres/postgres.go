@@ -487,3 +487,18 @@ func (s *Store) SetSetting(ctx context.Context, name, value string) error {
 	}
 	return nil
 }
+
+// DataVersion returns a number that changes whenever anything is written to the store, by this
+// process or another (migration 9003). The server uses it to know when its cached answers are
+// stale.
+func (s *Store) DataVersion(ctx context.Context) (int64, error) {
+	var v int64
+	var called bool
+	if err := s.pool.QueryRow(ctx, `SELECT last_value, is_called FROM data_version`).Scan(&v, &called); err != nil {
+		return 0, fmt.Errorf("postgres.DataVersion: %w", err)
+	}
+	if !called {
+		v = 0
+	}
+	return v, nil
+}

@@ -42,3 +42,20 @@ func TestReopen(t *testing.T) {
 		t.Errorf("after reopening: %+v", st)
 	}
 }
+
+func TestDataVersion(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	defer s.Close()
+	v0, err := s.DataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.DataVersion(ctx); v != v0 {
+		t.Errorf("the version moved without a write: %d → %d", v0, v)
+	}
+	s.PutArticles(ctx, []*chronicle.Article{storetest.Article(1, "2025-07-03")})
+	if v, _ := s.DataVersion(ctx); v == v0 {
+		t.Errorf("the version did not move after a write: %d", v)
+	}
+}
