@@ -139,7 +139,7 @@ func warcArticle(p string, n int, rec gowarc.Record, opt Options) (*chronicle.Ar
 	if id == "" {
 		id = uri + "#" + strconv.Itoa(n)
 	}
-	return HTML(Page{Source: source, URL: uri, Body: data, ContentType: contentType, Date: date, DateFrom: from,
+	return readPage(Page{Source: source, URL: uri, Body: data, ContentType: contentType, Date: date, DateFrom: from,
 		Key: recordKey(p, id)}, opt)
 }
 
