@@ -236,9 +236,13 @@ func TestRecords(t *testing.T) {
 		t.Fatal(errs)
 	}
 	var got []*chronicle.Article
+	pages := 0
 	for r, err := range Records([]string{dir}, opt) {
 		if err != nil {
 			t.Fatal(err)
+		}
+		if r.Page != nil {
+			pages++
 		}
 		if r.Page == nil {
 			got = append(got, r.Article)
@@ -253,8 +257,8 @@ func TestRecords(t *testing.T) {
 		}
 		got = append(got, a)
 	}
-	if len(got) != len(all) || len(got) != 4 {
-		t.Fatalf("Records gave %d, All %d", len(got), len(all))
+	if len(got) != len(all) || len(got) != 4 || pages != 3 {
+		t.Fatalf("Records gave %d (%d pages), All %d", len(got), pages, len(all))
 	}
 	for i := range got {
 		g, _ := json.Marshal(got[i])
