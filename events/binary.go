@@ -164,5 +164,6 @@ func ReadBinary(r io.Reader) (*Dict, error) {
 	for i := range wd.DiscStory {
 		d.discInf[i] = discardInfo{story: wd.DiscStory[i], numeric: wd.DiscNumeric[i]}
 	}
+	d.prepare()
 	return d, nil
 }

@@ -84,6 +84,10 @@ func (c *Coder) clauseSubject(sc *scratch, vi, cs int, src string, toks []text.T
 				k = int(np.prep) - 1 // a prepositional phrase: "Trump, in a post on Truth Social, had …"
 				continue
 			}
+			if g := sc.npGroup(int(p - 1)); g >= 0 && sc.groups[g].prep >= 0 {
+				k = sc.groups[g].prep - 1 // "…, including Macron and Merz, joined"
+				continue
+			}
 			return c.subjectNP(sc, int(p-1), cs, src, toks)
 		}
 		switch sc.cls[k] {

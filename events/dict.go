@@ -20,6 +20,12 @@ type Dict struct {
 	// synsets[i] are the member phrases of synset i, nested synsets flattened.
 	synsets [][][]int32
 	synIDs  map[string]int32
+	// synFirst[i] are the sorted first word ids of synset i's members (a quick reject);
+	// lexByID is the lexicon entry of each word id, lexKnown whether it has one (prepare).
+	synFirst [][]int32
+	lexByID  []uint16
+	lexKnown []bool
+	ofID     int32 // the id of "OF", -2 when the vocabulary lacks it
 
 	actors   trie // actor names → index into actorCodes
 	actorCds [][]petrarch.DatedCode
@@ -30,7 +36,10 @@ type Dict struct {
 }
 
 type verbForm struct {
-	block int32
+	// headWord is the inflected word of the entry as listed ("BREAK" of "BREAK DOWN"), why
+	// the block and verb an event without a pattern cites; both set by prepare.
+	headWord, why string
+	block         int32
 	code  *petrarch.Code // verb-specific code, nil for the block's
 	head  int8           // index of the inflected word in the form
 	n     int8           // words in the form
@@ -239,7 +248,44 @@ func Compile(s Sources) *Dict {
 	for _, t := range []*trie{&d.verbs, &d.actors, &d.agents, &d.discards} {
 		t.finish(len(d.vocab))
 	}
+	d.prepare()
 	return d
+}
+
+// prepare fills the derived fields of the verb forms, the synsets' first words and the
+// lexicon by word id.
+func (d *Dict) prepare() {
+	d.synFirst = make([][]int32, len(d.synsets))
+	for i, ms := range d.synsets {
+		var f []int32
+		for _, m := range ms {
+			if len(m) > 0 {
+				f = append(f, m[0])
+			}
+		}
+		slices.Sort(f)
+		d.synFirst[i] = slices.Compact(f)
+	}
+	d.ofID = -2
+	if id, ok := d.vocab["OF"]; ok {
+		d.ofID = id
+	}
+	d.lexByID = make([]uint16, len(d.vocab))
+	d.lexKnown = make([]bool, len(d.vocab))
+	for w, id := range d.vocab {
+		if lx, ok := lexicon[w]; ok && int(id) < len(d.lexByID) {
+			d.lexByID[id], d.lexKnown[id] = lx, true
+		}
+	}
+	for i := range d.vforms {
+		vf := &d.vforms[i]
+		if f := strings.Fields(vf.lemma); len(f) > 0 {
+			vf.headWord = f[int(vf.head)%len(f)]
+		}
+		if int(vf.block) < len(d.blocks) {
+			vf.why = d.blocks[vf.block].name + " " + vf.lemma
+		}
+	}
 }
 
 // normWords splits dictionary words the way the tokenizer splits text: "ISRAEL'S" stays one

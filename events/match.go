@@ -1,6 +1,8 @@
 package events
 
 import (
+	"slices"
+
 	"chronicle/petrarch"
 	"chronicle/text"
 )
@@ -85,6 +87,11 @@ func (c *Coder) literalOK(sc *scratch, cur, k int) bool {
 	if !sc.sameClause(cur, k) {
 		return false
 	}
+	for j := cur; j < k; j++ {
+		if sc.cls[j] == cPrep && (sc.ids[j] < 0 || sc.ids[j] != c.dict.ofID) {
+			return false // "called Putin during the meeting" is no "call … meeting"
+		}
+	}
 	if p := sc.npAt[k]; p != 0 && sc.nps[p-1].actor != "" {
 		return false
 	}
@@ -142,7 +149,14 @@ func (c *Coder) matchPattern(sc *scratch, p *cpattern, vg *vgroup, gapPost int) 
 		case petrarch.ElemSynset:
 			found, flen := -1, 0
 			if e.syn >= 0 {
+				first := c.dict.synFirst[e.syn]
 				for k := cur; k < limit && found < 0; k++ {
+					if _, ok := slices.BinarySearch(first, ids[k]); !ok {
+						if exact || stopper(sc.cls[k]) {
+							break
+						}
+						continue
+					}
 					for _, m := range c.dict.synsets[e.syn] {
 						if phraseAt(ids, k, m) {
 							found, flen = k, len(m)
@@ -293,16 +307,17 @@ func (c *Coder) codeVerb(sc *scratch, vi int, src string, toks []text.Token) {
 		vg.literals = best.literals
 	case c.opt.Article && vagueBlock(b.name):
 		code = petrarch.Code{} // "leave", "head", "expect": a pattern must say what the act is
-		vg.why = b.name + " " + vf.lemma
+		vg.why = vf.why
 	case vf.code != nil:
 		code = *vf.code
-		vg.why = b.name + " " + vf.lemma
+		vg.why = vf.why
 	default:
 		code = b.code
-		vg.why = b.name + " " + vf.lemma
+		vg.why = vf.why
 	}
 	vg.firstEv = len(sc.evs)
 	vg.code, vg.pattern = code, bestP >= 0
+	vg.prePattern = bestP >= 0 && len(b.patterns[bestP].pre) > 0
 	if c.opt.Article {
 		// Every verb's subject, coded or not, for pronouns, conjoined and infinitive verbs.
 		vg.subj = c.clauseSubject(sc, vi, vg.cs, src, toks)

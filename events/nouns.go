@@ -160,6 +160,9 @@ func (c *Coder) nounEvent(sc *scratch, src string, toks []text.Token, k, l int, 
 	if pre > 0 && sc.flags[pre-1]&fBe != 0 {
 		return // "This was the two leaders' sixth conversation": describes an event told before
 	}
+	if pre >= 3 && (sc.word(src, toks, pre-1) == "AFTER" || sc.word(src, toks, pre-1) == "BEFORE") && sc.cls[pre-3] == cNum {
+		return // "three days after Trump's summit with Putin": another day than the sentence's
+	}
 	// A possessor: "their call", "Putin's call", "the two leaders’ conversation".
 	if !a.ok() && len(parties) == 0 {
 		for j := k - 1; j >= pre; j-- {

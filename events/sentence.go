@@ -104,6 +104,9 @@ type vgroup struct {
 	// code is the CAMEO code the verb's pattern (pattern set) or entry gave, before intent.
 	code    petrarch.Code
 	pattern bool
+	// prePattern: the pattern matched words before the verb ("- WILL NOT * [081]"), so its
+	// code already reads a negation there.
+	prePattern bool
 }
 
 // rawEvent is an event found in one sentence, in sentence-relative token positions.
@@ -141,6 +144,12 @@ type scratch struct {
 	codeBuf  []byte
 	// art is the article being coded (Coder.Code), nil for CodeDoc.
 	art *artCtx
+	// ubuf holds the upper-case words of the sentence, token i at ubuf[uoff[i]:uend[i]]
+	// (uvalid tokens of them), so that word needs no allocation.
+	ubuf       []byte
+	uoff, uend []int32
+	utok       []int32 // the start offset of each cached token, to check the cache
+	uvalid     int
 }
 
 func (sc *scratch) reset(n int) {
@@ -153,6 +162,10 @@ func (sc *scratch) reset(n int) {
 		return b
 	}
 	sc.ids = grow(sc.ids)
+	sc.uoff = grow(sc.uoff)
+	sc.uend = grow(sc.uend)
+	sc.utok = grow(sc.utok)
+	sc.uvalid = n
 	sc.cover = grow(sc.cover)
 	sc.npAt = grow(sc.npAt)
 	if cap(sc.cls) < n {
@@ -222,16 +235,27 @@ func (c *Coder) sentence(sc *scratch, src string, toks []text.Token, date string
 	sc.reset(n)
 	hasPOS := false
 	depth := 0
+	sc.ubuf = sc.ubuf[:0]
 	for i := range toks {
 		t := &toks[i]
 		w := src[t.Start:t.End]
 		u := sc.upper(w)
+		sc.uoff[i] = int32(len(sc.ubuf))
+		sc.ubuf = append(sc.ubuf, u...)
+		sc.uend[i] = int32(len(sc.ubuf))
+		sc.utok[i] = t.Start
 		id, ok := d.vocab[string(u)]
 		if !ok {
 			id = -1
 		}
 		sc.ids[i] = id
-		lx, known := lexicon[string(u)]
+		var lx uint16
+		var known bool
+		if id >= 0 && int(id) < len(d.lexByID) {
+			lx, known = d.lexByID[id], d.lexKnown[id]
+		} else {
+			lx, known = lexicon[string(u)]
+		}
 		cl := uint8(lx & 0xff)
 		if !known {
 			switch t.Kind {
@@ -357,7 +381,7 @@ func (c *Coder) sentence(sc *scratch, src string, toks []text.Token, date string
 		if h >= n {
 			h = i
 		}
-		sc.baseForm[h] = string(sc.upper(src[toks[h].Start:toks[h].End])) == strings.Fields(vf.lemma)[int(vf.head)%len(strings.Fields(vf.lemma))]
+		sc.baseForm[h] = sc.word(src, toks, h) == vf.headWord
 		if !c.confirmVerb(sc, toks, i, h, hasPOS) {
 			continue
 		}
