@@ -40,11 +40,11 @@ type verbForm struct {
 	// the block and verb an event without a pattern cites; both set by prepare.
 	headWord, why string
 	block         int32
-	code  *petrarch.Code // verb-specific code, nil for the block's
-	head  int8           // index of the inflected word in the form
-	n     int8           // words in the form
-	lemma string         // the verb as written in the dictionary ("BREAK DOWN")
-	past  bool           // the form is a past participle candidate (-ED, -EN, irregular)
+	code          *petrarch.Code // verb-specific code, nil for the block's
+	head          int8           // index of the inflected word in the form
+	n             int8           // words in the form
+	lemma         string         // the verb as written in the dictionary ("BREAK DOWN")
+	past          bool           // the form is a past participle candidate (-ED, -EN, irregular)
 }
 
 type block struct {
