@@ -218,21 +218,23 @@ func (s *Store) HasKeys(ctx context.Context, keys []string) (map[string]bool, er
 	return found, rows.Err()
 }
 
-// PutArticles stores articles, each in its own transaction; an article whose key is already
-// stored is skipped. A stored id that is taken by another record gets a suffix from the key.
+// PutArticles stores articles in one transaction (as the SQLite store does: one commit for a
+// batch); an article whose key is already stored is skipped. A stored id that is taken by
+// another record gets a suffix from the key.
 func (s *Store) PutArticles(ctx context.Context, as []*chronicle.Article) ([]chronicle.PutResult, error) {
 	res := make([]chronicle.PutResult, len(as))
-	for i, a := range as {
-		var r chronicle.PutResult
-		err := s.inTx(ctx, func(tx pgx.Tx) error {
-			var err error
-			r, err = putArticle(ctx, tx, a, s.Now(), 0)
-			return err
-		})
-		if err != nil {
-			return nil, fmt.Errorf("postgres.PutArticles(%q): %w", a.ID, err)
+	err := s.inTx(ctx, func(tx pgx.Tx) error {
+		for i, a := range as {
+			r, err := putArticle(ctx, tx, a, s.Now(), 0)
+			if err != nil {
+				return fmt.Errorf("%q: %w", a.ID, err)
+			}
+			res[i] = r
 		}
-		res[i] = r
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("postgres.PutArticles: %w", err)
 	}
 	for i, a := range as {
 		a.ID = res[i].ID
@@ -272,17 +274,22 @@ func retryable(err error) bool {
 // (0: now, the next number).
 func putArticle(ctx context.Context, tx pgx.Tx, a *chronicle.Article, now time.Time, seq int64) (chronicle.PutResult, error) {
 	db := q{tx}
-	var id string
-	err := db.queryRow(ctx, `SELECT id FROM articles WHERE key = ?`, a.Key).Scan(&id)
-	if err == nil {
-		return chronicle.PutResult{ID: id}, nil
-	}
-	if !errors.Is(err, pgx.ErrNoRows) {
+	// The record's stored id if it is stored, and whether its own id is taken.
+	var stored *string
+	var taken bool
+	if err := db.queryRow(ctx, `SELECT (SELECT id FROM articles WHERE key = ?), EXISTS (SELECT 1 FROM articles WHERE id = ?)`,
+		a.Key, a.ID).Scan(&stored, &taken); err != nil {
 		return chronicle.PutResult{}, err
 	}
-	id, err = freeID(ctx, db, a.ID, a.Key)
-	if err != nil {
-		return chronicle.PutResult{}, err
+	if stored != nil {
+		return chronicle.PutResult{ID: *stored}, nil
+	}
+	id := a.ID
+	if taken {
+		var err error
+		if id, err = freeID(ctx, db, a.ID, a.Key); err != nil {
+			return chronicle.PutResult{}, err
+		}
 	}
 	versions, _ := json.Marshal(a.Versions)
 	diags, _ := json.Marshal(nonNil(a.Diagnostics))
@@ -291,7 +298,7 @@ func putArticle(ctx context.Context, tx pgx.Tx, a *chronicle.Article, now time.T
 	if seq > 0 {
 		seqArg = &seq
 	}
-	err = db.queryRow(ctx, `INSERT INTO articles (id, key, source, url, outlet, date, date_from, title, lang, text, status, versions, diagnostics, ingested_at, seq)
+	err := db.queryRow(ctx, `INSERT INTO articles (id, key, source, url, outlet, date, date_from, title, lang, text, status, versions, diagnostics, ingested_at, seq)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?, COALESCE(?::bigint, nextval('article_seq'))) ON CONFLICT (key) DO NOTHING RETURNING pk`,
 		id, a.Key, a.Source, a.URL, a.Outlet, a.Date, a.DateFrom, a.Title, a.Lang, a.Text, status(a), string(versions), string(diags),
 		now.UTC().Format(time.RFC3339), seqArg).Scan(&pk)
