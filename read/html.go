@@ -81,9 +81,18 @@ func HTML(pg Page, opt Options) (*chronicle.Article, error) {
 		pg.Date, pg.DateFrom = opt.Date, "flag"
 	}
 	src := decodeHTML(body, pg.ContentType)
-	doc, err := html.Parse(strings.NewReader(src))
-	if err != nil {
-		return nil, bad(fmt.Errorf("unreadable HTML: %w", err), "check the file")
+	// A page nested too deeply to parse (more than 512 open elements), or too large to
+	// analyse in reasonable time, has its whole text taken instead.
+	doc, perr := html.Parse(strings.NewReader(src))
+	degraded := ""
+	switch {
+	case perr != nil:
+		degraded = "its markup cannot be parsed (" + perr.Error() + ")"
+	case countElements(doc, maxElements) > maxElements:
+		degraded = fmt.Sprintf("it has more than %d elements", maxElements)
+	}
+	if degraded != "" {
+		doc = nil
 	}
 	pageURL := pg.URL
 	var base *url.URL
@@ -93,9 +102,12 @@ func HTML(pg Page, opt Options) (*chronicle.Article, error) {
 
 	// Publication date from the markup (URL, meta elements, JSON-LD, visible text).
 	dateOpt := htmldate.Options{URL: pageURL, UseOriginalDate: true, SkipExtensiveSearch: true}
-	found, derr := htmldate.FromDocument(doc, dateOpt)
-	if derr != nil {
-		found = htmldate.Result{}
+	var found htmldate.Result
+	if doc != nil {
+		var derr error
+		if found, derr = htmldate.FromDocument(doc, dateOpt); derr != nil {
+			found = htmldate.Result{}
+		}
 	}
 
 	topt := trafilatura.Options{
@@ -105,16 +117,23 @@ func HTML(pg Page, opt Options) (*chronicle.Article, error) {
 		HtmlDateOverride: &found,
 	}
 	var meta trafilatura.Metadata
-	text := ""
-	res, terr := trafilatura.ExtractDocument(doc, topt)
-	if terr == nil && res != nil {
-		meta = res.Metadata
-		text = extractedText(res.ContentNode)
+	text, rawTitle := "", ""
+	var terr error
+	if doc != nil {
+		var res *trafilatura.ExtractResult
+		res, terr = trafilatura.ExtractDocument(doc, topt)
+		if terr == nil && res != nil {
+			meta = res.Metadata
+			text = extractedText(res.ContentNode)
+		}
+		rawTitle = pageTitle(doc)
+	} else {
+		rawTitle, text = tokenText(src)
 	}
 
 	title := oneLine(meta.Title)
 	if title == "" {
-		title = oneLine(pageTitle(doc))
+		title = oneLine(rawTitle)
 	}
 	if title == "" {
 		title = oneLine(pg.Title)
@@ -130,6 +149,10 @@ func HTML(pg Page, opt Options) (*chronicle.Article, error) {
 			msg += fmt.Sprintf(" (only %d words of text)", words)
 		}
 		a.Diagnostics = append(a.Diagnostics, chronicle.Diagnostic{Stage: "read", Message: msg})
+	}
+	if degraded != "" {
+		a.Diagnostics = append(a.Diagnostics, chronicle.Diagnostic{Stage: "read",
+			Message: "the page's whole text was taken, without telling its article from the rest: " + degraded})
 	}
 	a.Author = oneLine(meta.Author)
 	a.Outlet = oneLine(meta.Sitename)
@@ -197,8 +220,72 @@ func decodeHTML(body []byte, contentType string) string {
 	return strings.ToValidUTF8(string(body), "\uFFFD")
 }
 
+// maxElements bounds the elements of a page that is analysed (news pages have a few thousand).
+const maxElements = 100_000
+
+// countElements counts the elements of doc, stopping past limit.
+func countElements(doc *html.Node, limit int) int {
+	n := 0
+	var walk func(*html.Node)
+	walk = func(x *html.Node) {
+		for c := x.FirstChild; c != nil && n <= limit; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				n++
+			}
+			walk(c)
+		}
+	}
+	walk(doc)
+	return n
+}
+
+// tokenText returns the title and the text of a page read token by token (no tree): for pages
+// that cannot be parsed into one. Script and style contents are left out; block elements
+// end paragraphs.
+func tokenText(src string) (title, text string) {
+	z := html.NewTokenizer(strings.NewReader(src))
+	var w, tw textWriter
+	skip, inTitle := 0, false
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return tw.b.String(), w.b.String()
+		case html.TextToken:
+			switch {
+			case inTitle:
+				tw.text(string(z.Text()))
+			case skip == 0:
+				w.text(string(z.Text()))
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			switch {
+			case tag == "title":
+				inTitle = tt == html.StartTagToken
+			case skipTags[tag] && tt != html.SelfClosingTagToken:
+				if tt == html.StartTagToken {
+					skip++
+				} else if skip > 0 {
+					skip--
+				}
+			case paragraphTags[tag]:
+				w.setBreak(2)
+			case lineTags[tag]:
+				w.setBreak(1)
+			case cellTags[tag]:
+				w.space = true
+			}
+		}
+	}
+}
+
 // htmlLang returns the primary language subtag of <html lang="…">, lower case, or "".
 func htmlLang(doc *html.Node) string {
+	if doc == nil {
+		return ""
+	}
 	for n := doc.FirstChild; n != nil; n = n.NextSibling {
 		if n.Type == html.ElementNode && n.DataAtom == atom.Html {
 			for _, at := range n.Attr {

@@ -271,3 +271,25 @@ func TestRecords(t *testing.T) {
 		t.Errorf("the German text: status %q", all[1].Status)
 	}
 }
+
+// TestHTMLDegraded: a page nested too deeply to parse (unclosed tags, hostile or broken), or
+// too large to analyse, has its whole text taken, with a diagnostic, in bounded time.
+func TestHTMLDegraded(t *testing.T) {
+	story := "<p>" + strings.Repeat("Russian President Vladimir Putin spoke with Donald Trump on Thursday. ", 3) + "</p>"
+	for _, tt := range []struct{ name, page string }{
+		{"unclosed tags", "<html><head><title>Deep</title><script>var x = 1;</script></head><body>" + strings.Repeat("<font>", 600) + story + "</body></html>"},
+		{"nested tables", "<html><body>" + strings.Repeat("<table><tr><td>", 300_000) + story + "</body></html>"},
+		{"many elements", "<html><body>" + strings.Repeat("<span>x</span>", 120_000) + story + "</body></html>"},
+	} {
+		a, err := HTML(Page{Source: "deep.html", Body: []byte(tt.page)}, Options{Date: "2025-07-03"})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if !strings.Contains(a.Text, "Vladimir Putin spoke") || strings.Contains(a.Text, "var x") {
+			t.Errorf("%s: text %.80q…", tt.name, a.Text)
+		}
+		if len(a.Diagnostics) == 0 || !strings.Contains(a.Diagnostics[len(a.Diagnostics)-1].Message, "whole text") {
+			t.Errorf("%s: diagnostics %+v", tt.name, a.Diagnostics)
+		}
+	}
+}
