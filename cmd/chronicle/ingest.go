@@ -47,7 +47,7 @@ func (f *inputFlags) options(stdin io.Reader) read.Options {
 
 // extract prints the JSON Lines contract of DESIGN.md for every input article; no database.
 func (m *Main) extract(ctx context.Context, args []string) error {
-	fs := m.newFlagSet("extract", "[flags] PATH...", "Extract entities, time expressions, quotes and events from articles and print one JSON object per article per line.\nPATH is a file (text with a `date YYYY-MM-DD` header, or JSON Lines), a directory, or - for standard input.")
+	fs := m.newFlagSet("extract", "[flags] PATH...", "Extract entities, time expressions, quotes and events from articles and print one JSON object per article per line.\nPATH is a file (text with a `date YYYY-MM-DD` header, JSON Lines, a web page, an RSS/Atom feed, a WARC file, or any of these gzipped), a directory, or - for standard input.")
 	format := fs.String("format", "json", "output format: json (JSON Lines)")
 	var in inputFlags
 	in.register(fs)
@@ -96,7 +96,7 @@ func (m *Main) extract(ctx context.Context, args []string) error {
 // ingest extracts and stores articles. Records already stored are skipped before extraction,
 // so a re-run after a crash completes the rest without duplicates.
 func (m *Main) ingest(ctx context.Context, args []string) error {
-	fs := m.newFlagSet("ingest", "[flags] PATH...", "Extract articles and store them with everything extracted.\nPATH is a file (text with a `date YYYY-MM-DD` header, or JSON Lines), a directory, or - for standard input.\nRecords already stored are left as they are.")
+	fs := m.newFlagSet("ingest", "[flags] PATH...", "Extract articles and store them with everything extracted.\nPATH is a file (text with a `date YYYY-MM-DD` header, JSON Lines, a web page, an RSS/Atom feed, a WARC file, or any of these gzipped), a directory, or - for standard input.\nRecords already stored are left as they are.")
 	var sf storeFlags
 	sf.register(fs)
 	var in inputFlags
