@@ -59,8 +59,10 @@ func PageKey(body []byte) string {
 // fallback date only where the markup has none.
 //
 // A page with no extractable body is an article with empty text and a diagnostic, not an
-// error; a page without any date is an error (pass --date). Offsets into the text are bytes,
-// paragraphs are separated by blank lines.
+// error; a page without any date is an error (pass --date). A page that cannot be parsed into
+// a tree (nested too deeply) or is too large to analyse has its whole text taken, with a
+// diagnostic. The language is told from the text (else the markup); an article not in English
+// gets the status "skipped: language xx". Paragraphs are separated by blank lines.
 func HTML(pg Page, opt Options) (*chronicle.Article, error) {
 	bad := func(err error, hint string) error {
 		return &chronicle.InputError{Path: pg.Source, Offset: -1, Err: err, Hint: hint}
