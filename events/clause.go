@@ -367,7 +367,7 @@ func (c *Coder) codeVerbArticle(sc *scratch, vi int, code petrarch.Code, best ma
 			c.emitPairs(sc, vi, code.Main, srcs, subj.g)
 			return
 		}
-		if implicitTarget(code.Main) {
+		if implicitTarget(code.Main) && vg.literals > 0 {
 			if t, ok := c.contextTarget(sc, subj); ok {
 				n := len(sc.evs)
 				c.emitArgs(sc, vi, petrarch.Code{Main: code.Main}, srcs, []member{t}, subj.g, -1)
@@ -388,7 +388,8 @@ func (c *Coder) codeVerbArticle(sc *scratch, vi int, code petrarch.Code, best ma
 }
 
 // implicitTarget reports codes whose target a report often leaves implicit: offers and intents
-// (03x: "has offered to mediate in the region") and mediation (045).
+// (03x: "has offered to mediate in the region") and mediation (045). The coder guesses such a
+// target only when a pattern named the act (not for a bare "wanted", "offered").
 func implicitTarget(code string) bool {
 	return PetrarchRoot(code) == "03" || code == "045"
 }

@@ -111,9 +111,19 @@ func FuzzCode(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	tagger, _ := ner.Default()
+	kb, _ := actors.Default()
 	f.Fuzz(func(t *testing.T, s string) {
 		d := text.Segment(s)
 		a := &chronicle.Article{Date: "2025-07-03", Text: s}
+		if tagger != nil && kb != nil && len(s)%2 == 0 {
+			// half the inputs with tags and entities, as in the pipeline, and a quote
+			tagger.Tag(d)
+			a.Entities = kb.Entities(d, time.Date(2025, 7, 3, 0, 0, 0, 0, time.UTC))
+			if len(a.Entities) > 0 && len(s) > 4 {
+				a.Quotes = []chronicle.Quote{{ID: "q1", Content: chronicle.Span{Start: 0, End: len(s) / 2}, Speaker: chronicle.Speaker{Entity: a.Entities[0].ID}}}
+			}
+		}
 		for _, e := range c.Code(d, a) {
 			for _, sp := range []chronicle.Span{e.Trigger, e.Sentence} {
 				if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {

@@ -305,7 +305,8 @@ func (c *Coder) codeVerb(sc *scratch, vi int, src string, toks []text.Token) {
 		code = b.patterns[bestP].code
 		vg.why = b.patterns[bestP].why
 		vg.literals = best.literals
-	case c.opt.Article && vagueBlock(b.name):
+		vg.content = best.content
+	case c.opt.Article && (vagueBlock(b.name) || attitudeVerb(vf.lemma)):
 		code = petrarch.Code{} // "leave", "head", "expect": a pattern must say what the act is
 		vg.why = vf.why
 	case vf.code != nil:
@@ -383,6 +384,16 @@ func (c *Coder) codeVerb(sc *scratch, vi int, src string, toks []text.Token) {
 func vagueBlock(name string) bool {
 	switch name {
 	case "GO_SOMEWHERE", "OVERSEE_MANAGE", "INFLUENCE", "PREDICT", "INTEND", "SELECT", "PREPARE", "CONTINUE", "COORDINATE":
+		return true
+	}
+	return false
+}
+
+// attitudeVerb reports verbs of desire and expectation: "wanted", "seeks", "hopes" report an
+// attitude, not an act, unless a pattern says what is sought.
+func attitudeVerb(lemma string) bool {
+	switch lemma {
+	case "WANT", "SEEK", "HOPE", "WISH", "EXPECT", "LIKE", "LOVE", "NEED", "PREFER", "TRY", "ATTEMPT":
 		return true
 	}
 	return false

@@ -92,6 +92,7 @@ type vgroup struct {
 	srcGroup   int
 	tgtGroup   int
 	literals   int
+	content    int // pattern literals that are content words, not prepositions
 	nEvents    int
 	firstEv    int
 	why        string
