@@ -135,7 +135,7 @@ func (c *Coder) Code(d *text.Doc, a *chronicle.Article) []chronicle.Event {
 					}
 				}
 			}
-			ev.Place = placeOf(sc, d, s, a, vg, re)
+			ev.Place = c.placeOf(sc, d, s, a, vg, re)
 			ev.Confidence = confidence(sc, re, vg)
 			if !vg.noun && figurativeViolence(c.dict.vforms[vg.form].lemma, code) {
 				ev.Confidence = max(0.05, ev.Confidence-0.15) // violence in words that are often figurative
@@ -356,9 +356,13 @@ var (
 // placeOf returns the place named with the event: a location entity after "in", "at" or
 // "near" following the trigger in its clause ("met … in Berlin on Tuesday"), or opening the
 // sentence ("In Geneva, …"), that is neither the source nor the target; nil when none.
-func placeOf(sc *scratch, d *text.Doc, s text.Sentence, a *chronicle.Article, vg *vgroup, re *rawEvent) *chronicle.Place {
-	placesOnce.Do(func() { placesKB, _ = actors.Default() })
-	if placesKB == nil {
+func (c *Coder) placeOf(sc *scratch, d *text.Doc, s text.Sentence, a *chronicle.Article, vg *vgroup, re *rawEvent) *chronicle.Place {
+	kb := c.places
+	if kb == nil {
+		placesOnce.Do(func() { placesKB, _ = actors.Default() })
+		kb = placesKB
+	}
+	if kb == nil {
 		return nil
 	}
 	toks := d.Tokens[s.First:s.Last]
@@ -379,9 +383,9 @@ func placeOf(sc *scratch, d *text.Doc, s text.Sentence, a *chronicle.Article, vg
 		if e.Type != chronicle.LOC {
 			return nil
 		}
-		p, ok := placesKB.Place(e.Name)
+		p, ok := kb.Place(e.Name)
 		if !ok {
-			p, ok = placesKB.Place(e.Text)
+			p, ok = kb.Place(e.Text)
 		}
 		if !ok {
 			return nil
@@ -396,6 +400,13 @@ func placeOf(sc *scratch, d *text.Doc, s text.Sentence, a *chronicle.Article, vg
 		cl := sc.cls[k]
 		if cl == cSub || cl == cRel || cl == cPunct || cl == cConj || k > vg.ve && sc.isVerb[k] {
 			break
+		}
+		if cl == cPrep || cl == cAdv {
+			switch sc.word(d.Text, toks, k) {
+			case "ABOUT", "OVER", "ON", "REGARDING", "CONCERNING", "INCLUDING", "OF", "AGAINST":
+				k = len(toks) // "spoke about the war in Ukraine": a place of the topic, not the event
+				continue
+			}
 		}
 		if cl == cPrep && isPlacePrep(k) {
 			if p := try(k + 1); p != nil {

@@ -8,8 +8,11 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"chronicle"
+	"chronicle/actors"
+	"chronicle/ner"
 	"chronicle/text"
 )
 
@@ -79,5 +82,87 @@ func TestModalityAndDatingGolden(t *testing.T) {
 	}
 	if got != string(want) {
 		t.Errorf("modality and dating changed (go test ./events -update after reading the diff):\n%s", got)
+	}
+}
+
+// articleCases are short articles written for these tests, coded with the entities of packages
+// ner and actors (dated 2025-07-03; time expressions given as text → value): argument heads,
+// coordination and pairs, pronouns, topics and places, event nouns, quotes.
+var articleCases = []struct {
+	text    string
+	timexes map[string]string
+	quote   string // the content of a quote by the first person named, "" for none
+}{
+	{text: "Russian President Vladimir Putin met his American counterpart Donald Trump in Geneva on Monday.", timexes: map[string]string{"on Monday": "2025-06-30"}},
+	{text: "Trump and Putin spoke about the war in Ukraine, including the Russian offensive."},
+	{text: "Putin told Trump that Russia would not back down during a telephone conversation the two leaders had on Thursday.", timexes: map[string]string{"on Thursday": "2025-07-03"}},
+	{text: "Vladimir Putin rushed out of a session. He said he was going to have a phone call with Donald Trump."},
+	{text: "Donald Trump said Russia would attack Ukraine."},
+	{text: "Clinton should not be prosecuted, the FBI said."},
+	{text: "Donald Trump posted: “Will be speaking to President Putin of Russia at 10:00 a.m.”", quote: "“Will be speaking to President Putin of Russia at 10:00 a.m.”"},
+	{text: "This was the sixth conversation between Trump and Putin since January.", timexes: map[string]string{"January": "2025-01"}},
+	{text: "Trump blasted Comey on Tuesday.", timexes: map[string]string{"on Tuesday": "2025-07-01"}},
+	{text: "Europe now matches the US in crypto developers."},
+	{text: "Germany delivered air-defence systems to Ukraine in Kyiv."},
+}
+
+func TestArticleGolden(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagger, err := ner.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	kb, err := actors.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, tc := range articleCases {
+		d := text.Segment(tc.text)
+		tagger.Tag(d)
+		a := &chronicle.Article{Date: "2025-07-03", Text: tc.text}
+		a.Entities = kb.Entities(d, time.Date(2025, 7, 3, 0, 0, 0, 0, time.UTC))
+		keys := make([]string, 0, len(tc.timexes))
+		for k := range tc.timexes {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for i, k := range keys {
+			s := strings.Index(tc.text, k)
+			a.Timexes = append(a.Timexes, chronicle.Timex{ID: fmt.Sprintf("t%d", i+1), Span: chronicle.Span{Start: s, End: s + len(k), Text: k}, Type: chronicle.DATE, Value: tc.timexes[k]})
+		}
+		if tc.quote != "" && len(a.Entities) > 0 {
+			s := strings.Index(tc.text, tc.quote)
+			a.Quotes = []chronicle.Quote{{ID: "q1", Kind: chronicle.Direct, Content: chronicle.Span{Start: s, End: s + len(tc.quote), Text: tc.quote},
+				Speaker: chronicle.Speaker{Span: a.Entities[0].Span, Entity: a.Entities[0].ID}}}
+		}
+		evs := c.Code(d, a)
+		if len(evs) == 0 {
+			lines = append(lines, fmt.Sprintf("%q: (none)", tc.text))
+		}
+		for _, e := range evs {
+			place := ""
+			if e.Place != nil {
+				place = " @" + e.Place.Name
+			}
+			lines = append(lines, fmt.Sprintf("%q: %s %s(%s)→%s(%s) %s %s/%s %q%s %s", tc.text, e.Code, e.Source.Actor, e.Source.Text, e.Target.Actor, e.Target.Text, e.Modality, e.Date, e.DateFrom, e.Trigger.Text, place, e.QuoteID))
+		}
+	}
+	got := strings.Join(lines, "\n") + "\n"
+	path := filepath.Join("testdata", "article.golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("article coding changed (go test ./events -run TestArticleGolden -update after reading the diff):\n%s", got)
 	}
 }

@@ -5,15 +5,17 @@ import (
 	"sync"
 	"unsafe"
 
+	"chronicle/actors"
 	"chronicle/text"
 )
 
 // Coder codes events with one compiled dictionary and one set of options. It is safe for
 // concurrent use.
 type Coder struct {
-	dict *Dict
-	opt  Options
-	pool *sync.Pool
+	dict   *Dict
+	opt    Options
+	pool   *sync.Pool
+	places *actors.KB // places of events; nil for actors.Default()
 }
 
 // New returns a coder for dictionary d.
@@ -23,7 +25,15 @@ func New(d *Dict, o Options) *Coder {
 
 // WithOptions returns a coder sharing c's dictionary with other options.
 func (c *Coder) WithOptions(o Options) *Coder {
-	return &Coder{dict: c.dict, opt: o, pool: c.pool}
+	return &Coder{dict: c.dict, opt: o, pool: c.pool, places: c.places}
+}
+
+// WithPlaces returns a coder sharing c's dictionary and options that looks up the places of
+// events in kb (a KB the user extended, say); by default Code uses actors.Default().
+func (c *Coder) WithPlaces(kb *actors.KB) *Coder {
+	x := *c
+	x.places = kb
+	return &x
 }
 
 // Options returns the coder's options.
@@ -155,3 +165,6 @@ func (sc *scratch) word(src string, toks []text.Token, k int) string {
 	}
 	return string(sc.upper(src[toks[k].Start:toks[k].End]))
 }
+
+// doForm reports a form of "do" at token k.
+func (sc *scratch) doForm(k int) bool { return sc.flags[k]&fDo != 0 }

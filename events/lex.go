@@ -29,6 +29,7 @@ const (
 	fHypo     // could, would (with if), if, unless
 	fReport   // said, told, reported: reporting verbs
 	fPlanVerb // plans, expects, intends (future when followed by "to")
+	fDo       // do, does, did
 )
 
 var lexicon = map[string]uint16{}
@@ -47,7 +48,8 @@ func init() {
 		"OUTSIDE", "INSIDE", "PER", "THAN", "UPON", "OFF", "OUT", "UP", "DOWN", "INCLUDING", "REGARDING", "OVER")
 	add(cConj, 0, "AND", "OR", "NOR", "BUT", "NEITHER", "EITHER", "&")
 	add(cAux, fBe, "IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "AM", "'M", "'RE")
-	add(cAux, 0, "HAS", "HAVE", "HAD", "HAVING", "'VE", "'D", "DO", "DOES", "DID")
+	add(cAux, 0, "HAS", "HAVE", "HAD", "HAVING", "'VE", "'D")
+	add(cAux, fDo, "DO", "DOES", "DID")
 	add(cAux, fModal|fFuture, "WILL", "SHALL", "'LL", "WO")
 	add(cAux, fModal, "WOULD", "SHOULD", "MUST")
 	add(cAux, fModal|fHypo, "COULD")

@@ -99,12 +99,16 @@ func (c *Coder) literalOK(sc *scratch, cur, k int) bool {
 }
 
 // sameClause reports whether tokens [a, b) hold no clause boundary: punctuation, a comma, a
-// conjunction, a subordinator, a relative pronoun or a verb.
+// conjunction, a subordinator, a relative pronoun, a modal or a verb.
 func (sc *scratch) sameClause(a, b int) bool {
 	for k := a; k < b; k++ {
 		switch sc.cls[k] {
 		case cPunct, cComma, cConj, cSub, cRel:
 			return false
+		case cAux:
+			if sc.flags[k]&fModal != 0 {
+				return false // "said Russia would attack": the clause said
+			}
 		}
 		if sc.isVerb[k] || sc.verbish[k] {
 			return false

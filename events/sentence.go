@@ -505,6 +505,9 @@ func (c *Coder) markVerbish(sc *scratch, toks []text.Token, src string, i int, h
 func (c *Coder) confirmVerb(sc *scratch, toks []text.Token, i, h int, hasPOS bool) bool {
 	if hasPOS {
 		p := toks[h].POS
+		if h == i && c.afterModal(sc, i) {
+			return true // "would attack": a modal's base form is a verb whatever the tagger says
+		}
 		switch {
 		case (p == "VBN" || p == "VBG") && i > 0 && (sc.cls[i-1] == cDet || sc.cls[i-1] == cPoss):
 			return false // "a negotiated end", "its continuing support": a modifier
@@ -543,6 +546,18 @@ func (c *Coder) confirmVerb(sc *scratch, toks []text.Token, i, h int, hasPOS boo
 		return false
 	}
 	return true
+}
+
+// afterModal reports a token right after a modal or a form of "do" (adverbs and "not" between).
+func (c *Coder) afterModal(sc *scratch, i int) bool {
+	k := i - 1
+	for k >= 0 && (sc.cls[k] == cAdv || sc.cls[k] == cNeg) {
+		k--
+	}
+	if k < 0 || sc.cls[k] != cAux {
+		return false
+	}
+	return sc.flags[k]&fModal != 0 || sc.doForm(k)
 }
 
 // leadingModifier reports a participle opening the sentence (after adverbs only) that
