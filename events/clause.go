@@ -2,6 +2,7 @@ package events
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"chronicle/petrarch"
 	"chronicle/text"
@@ -358,6 +359,17 @@ func (c *Coder) codeVerbArticle(sc *scratch, vi int, code petrarch.Code, best ma
 	if tgt.g >= 0 {
 		vg.tgtGroup = tgt.g
 	}
+	if lemma := c.dict.vforms[vg.form].lemma; lemma == "CALL" {
+		// "called us a basketful of deplorables", "called him “a liar”", "called the meeting
+		// 'excellent'": naming, not a call
+		e := best.rightEnd
+		if vg.literals == 0 && tgt.g >= 0 {
+			e = sc.groups[tgt.g].e
+		}
+		if e < len(sc.cls) && (sc.npAt[e] != 0 && sc.nps[sc.npAt[e]-1].prep < 0 || isQuoteMark(src, toks[e])) {
+			return
+		}
+	}
 	srcs := sc.membersOf(subj)
 	if !tgt.ok() {
 		if len(srcs) > 1 && PetrarchRoot(code.Main) == "01" && talkVerb(c.dict.vforms[vg.form].lemma) {
@@ -378,20 +390,14 @@ func (c *Coder) codeVerbArticle(sc *scratch, vi int, code petrarch.Code, best ma
 		}
 		return
 	}
-	if lemma := c.dict.vforms[vg.form].lemma; lemma == "CALL" && vg.literals == 0 && tgt.g >= 0 {
-		// "called us a basketful of deplorables", "called him “a liar”": naming, not a call
-		if e := sc.groups[tgt.g].e; e < len(sc.cls) && (sc.npAt[e] != 0 || toks[e].Kind == text.Quote) {
-			return
-		}
-	}
 	c.emitArgs(sc, vi, code, srcs, sc.membersOf(tgt), subj.g, tgt.g)
 }
 
-// implicitTarget reports codes whose target a report often leaves implicit: offers and intents
-// (03x: "has offered to mediate in the region") and mediation (045). The coder guesses such a
-// target only when a pattern named the act (not for a bare "wanted", "offered").
+// implicitTarget reports codes whose target a report often leaves implicit: offers to mediate
+// (039: "has offered to mediate in the region") and mediation (045) — the parties of a
+// conflict named nearby. The coder guesses such a target only when a pattern named the act.
 func implicitTarget(code string) bool {
-	return PetrarchRoot(code) == "03" || code == "045"
+	return code == "039" || code == "045"
 }
 
 // contextTarget guesses the target of an act whose clause names none: the nearest other actor
@@ -455,4 +461,13 @@ func (c *Coder) emitPairs(sc *scratch, vi int, code string, ms []member, g int) 
 			}
 		}
 	}
+}
+
+// isQuoteMark reports a token that is a quotation mark.
+func isQuoteMark(src string, t text.Token) bool {
+	if t.Kind == text.Quote {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(src[t.Start:t.End])
+	return int(t.End-t.Start) == utf8.RuneLen(r) && text.IsQuoteRune(r)
 }

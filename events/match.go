@@ -298,6 +298,9 @@ func (c *Coder) codeVerb(sc *scratch, vi int, src string, toks []text.Token) {
 			best, bestP = r, pi
 		}
 	}
+	if c.opt.Article && bestP >= 0 && best.content == 0 && (vagueBlock(b.name) || attitudeVerb(vf.lemma)) {
+		bestP = -1 // "heads to Florida" (OVERSEE_MANAGE "* TO"): a preposition says too little
+	}
 	if bestP >= 0 && best.content == 0 && vf.code != nil && b.patterns[bestP].owner != "" && b.patterns[bestP].owner != vf.lemma {
 		// "beat … with batons": a pattern written for another verb of the block ("BREAK *
 		// (WITH)") that matched only a preposition yields to the verb's own code
