@@ -52,6 +52,7 @@ func Default(opt Options) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: loading the event dictionaries: %w", err)
 	}
+	coder = coder.WithPlaces(kb) // places the user added to the actors count too
 	return &Pipeline{Stages: []Stage{
 		nerStage{rec},
 		actorStage{kb},
