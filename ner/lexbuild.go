@@ -266,7 +266,13 @@ func buildLexicon(ctx context.Context, lb *lexiconBuilder, data string, train []
 	for id, w := range c.words {
 		lowerTotal[strings.ToLower(w)] += c.count[id]
 	}
-	for l, v := range c.lowerCase {
+	lowers := make([]string, 0, len(c.lowerCase))
+	for l := range c.lowerCase {
+		lowers = append(lowers, l)
+	}
+	sort.Strings(lowers) // forms that normalise alike ("don’t", "don't") share a key: last wins
+	for _, l := range lowers {
+		v := c.lowerCase[l]
 		if v[0]+v[1] < 2 {
 			continue
 		}
