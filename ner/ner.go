@@ -14,6 +14,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"runtime"
 	"sync"
 
 	"chronicle/ner/internal/percep"
@@ -91,7 +92,8 @@ func Load(r io.Reader) (*Recognizer, error) {
 }
 
 func newRecognizer(lx *Lexicon, pos, chunk, nerm *percep.Model) *Recognizer {
-	r := &Recognizer{lex: lx, pos: pos, chunk: chunk, ner: nerm, free: make(chan *scratch, 64)}
+	// Working memory (with its word caches) is kept for as many concurrent callers as cores.
+	r := &Recognizer{lex: lx, pos: pos, chunk: chunk, ner: nerm, free: make(chan *scratch, max(2, runtime.GOMAXPROCS(0)))}
 	r.posM, r.chunkM, r.nerM = pos, chunk, nerm
 	r.posL, r.chunkL, r.trans = pos.Labels, chunk.Labels, nerm.Trans
 	r.setNERLabels(nerm.Labels)
@@ -319,8 +321,8 @@ func (r *Recognizer) tagPOS(ts []tokInfo, out []int, s *scratch) {
 	}
 	if pm, ok := m.(*percep.Model); ok && pm == r.dense.posFor {
 		// Cached single-word features plus the contextual ones.
-		s.posCache.reset(pm, 5*L)
-		s.woffs, s.fs = wordOffsets(&s.posCache, pm, L, ts, 0, s.woffs, s.fs, posUnaryCaps, false)
+		s.posCache.reset(pm, 3*L)
+		s.woffs, s.fs = wordOffsets(&s.posCache, pm, L, 1, ts, 0, s.woffs, s.fs, posUnaryCaps, false)
 		for i := range ts {
 			if d := ts[i].dict & 0xff; d != 0 {
 				out[i] = int(d) - 1 // a form the training data tags one way
@@ -328,7 +330,7 @@ func (r *Recognizer) tagPOS(ts []tokInfo, out []int, s *scratch) {
 			}
 			sc := s.scores[:L]
 			clear(sc)
-			addWords(&s.posCache, L, s.woffs, i, sc)
+			addWords(&s.posCache, L, 1, s.woffs, i, sc)
 			p1, p2 := 0, 0
 			if i > 0 {
 				p1 = out[i-1] + 1
@@ -342,6 +344,8 @@ func (r *Recognizer) tagPOS(ts []tokInfo, out []int, s *scratch) {
 			dt.tagm2.add(p2, 0, sc)
 			dt.tagm12.add(p1, p2, sc)
 			s.fs = posHashed(s.fs[:0], &ts[i], uint64(p1))
+			s.fs = posUnary(s.fs, at(ts, i-2), -2)
+			s.fs = posUnary(s.fs, at(ts, i+2), 2)
 			pm.Score(s.fs, sc)
 			out[i] = percep.Greedy(sc)
 		}
@@ -365,12 +369,12 @@ func (r *Recognizer) tagChunk(ts []tokInfo, pos, out []int, s *scratch) {
 	}
 	if cm, ok := m.(*percep.Model); ok && cm == r.dense.chunkFor {
 		// Cached word features plus the others.
-		s.chunkCache.reset(cm, 5*L)
-		s.woffs, s.fs = wordOffsets(&s.chunkCache, cm, L, ts, 0, s.woffs, s.fs, chunkUnary, false)
+		s.chunkCache.reset(cm, 3*L)
+		s.woffs, s.fs = wordOffsets(&s.chunkCache, cm, L, 1, ts, 0, s.woffs, s.fs, chunkUnary, false)
 		for i := range ts {
 			sc := s.scores[:L]
 			clear(sc)
-			addWords(&s.chunkCache, L, s.woffs, i, sc)
+			addWords(&s.chunkCache, L, 1, s.woffs, i, sc)
 			np := len(r.posL)
 			pm2, pm1, p0, pp1, pp2 := posIdx(pos, i-2, np), posIdx(pos, i-1, np), posIdx(pos, i, np), posIdx(pos, i+1, np), posIdx(pos, i+2, np)
 			c1, c2 := 0, 0

@@ -147,7 +147,7 @@ func (r *Recognizer) nerSentence(ts []tokInfo, pos, chunk, out []int, s *scratch
 			salt = capsKey
 		}
 		s.nerCache.reset(pm, 5*L)
-		s.woffs, s.fs = wordOffsets(&s.nerCache, pm, L, ts, salt, s.woffs, s.fs, nerUnary, si.caps)
+		s.woffs, s.fs = wordOffsets(&s.nerCache, pm, L, 2, ts, salt, s.woffs, s.fs, nerUnary, si.caps)
 		for i := range ts {
 			e := em[i*L : (i+1)*L]
 			if ts[i].dict&dictO != 0 {
@@ -157,7 +157,7 @@ func (r *Recognizer) nerSentence(ts []tokInfo, pos, chunk, out []int, s *scratch
 				}
 				continue
 			}
-			addWords(&s.nerCache, L, s.woffs, i, e)
+			addWords(&s.nerCache, L, 2, s.woffs, i, e)
 			np := len(r.posL)
 			pm1, p0, pp1 := posIdx(pos, i-1, np), posIdx(pos, i, np), posIdx(pos, i+1, np)
 			dt := &r.dense
