@@ -223,6 +223,9 @@ func (r *Recognizer) Tag(d *text.Doc) {
 	s.pos = growInts(s.pos, n)
 	s.chunk = growInts(s.chunk, n)
 	s.ner = growInts(s.ner, n)
+	clear(s.pos) // tokens outside every sentence get the first labels (NER: O)
+	clear(s.chunk)
+	clear(s.ner)
 	for _, se := range sents {
 		a, b := se.First, se.Last
 		if a >= b {
