@@ -301,8 +301,10 @@ func arg(sc *scratch, d *text.Doc, first int, a *chronicle.Article, m member) ch
 }
 
 // dateEvent sets the event's date from the time expression of its sentence nearest to the
-// trigger (a DATE or TIME), else the article's date. An expression that opens a span ("since
-// January", "until Friday") does not date an event.
+// trigger (a DATE or TIME), else the article's date; an expression in another clause (past a
+// subordinator such as "after" or "when", a relative pronoun or a semicolon) counts as farther
+// than any in the trigger's own clause. An expression that opens a span ("since January",
+// "until Friday") does not date an event.
 func dateEvent(ev *chronicle.Event, a *chronicle.Article, d *text.Doc, s text.Sentence, toks []text.Token) {
 	ev.Date, ev.DateFrom = a.Date, "article"
 	best, bestD := -1, 1<<30
@@ -317,6 +319,9 @@ func dateEvent(ev *chronicle.Event, a *chronicle.Article, d *text.Doc, s text.Se
 		dist := ev.Trigger.Start - t.End
 		if t.Start >= ev.Trigger.End {
 			dist = t.Start - ev.Trigger.End
+			dist += clauseBreaks(d, ev.Trigger.End, t.Start) << 16
+		} else {
+			dist += clauseBreaks(d, t.End, ev.Trigger.Start) << 16
 		}
 		if dist < bestD {
 			best, bestD = i, dist
@@ -330,6 +335,20 @@ func dateEvent(ev *chronicle.Event, a *chronicle.Article, d *text.Doc, s text.Se
 		}
 		ev.Date, ev.DateFrom, ev.TimexID = v, "timex", t.ID
 	}
+}
+
+// clauseBreaks counts the clause boundaries between byte offsets from and to: subordinators,
+// relative pronouns and semicolons.
+func clauseBreaks(d *text.Doc, from, to int) int {
+	n := 0
+	for k := d.TokenAt(from); k < len(d.Tokens) && int(d.Tokens[k].Start) < to; k++ {
+		switch strings.ToLower(d.Tok(k)) {
+		case "after", "before", "when", "while", "because", "although", "though", "whereas", "once", "unless",
+			"which", "who", "whom", "whose", ";":
+			n++
+		}
+	}
+	return n
 }
 
 // spanOpener reports whether the time expression at byte off is governed by "since", "until"

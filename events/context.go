@@ -2,6 +2,7 @@ package events
 
 import (
 	"sort"
+	"strings"
 
 	"chronicle"
 	"chronicle/text"
@@ -217,23 +218,52 @@ func (x *artCtx) pair(sc *scratch, np *nounPhrase, src string, toks []text.Token
 		return nil
 	}
 	two := false
-	people := false
+	people, leaders := false, false
 	for k := np.s; k < np.e; k++ {
 		switch sc.word(src, toks, k) {
 		case "TWO", "BOTH":
 			two = true
-		case "LEADERS", "PRESIDENTS", "MEN", "WOMEN", "MINISTERS", "HEADS", "PREMIERS", "CHANCELLORS",
-			"SIDES", "COUNTERPARTS", "DIPLOMATS", "ENVOYS":
+		case "LEADERS", "PRESIDENTS", "HEADS", "PREMIERS", "CHANCELLORS":
+			people, leaders = true, true
+		case "MEN", "WOMEN", "MINISTERS", "SIDES", "COUNTERPARTS", "DIPLOMATS", "ENVOYS":
 			people = true
 		}
 	}
 	if !two || !people {
 		return nil
 	}
-	t := x.first + np.s
+	bs, be := int(toks[np.s].Start), int(toks[np.e-1].End)
+	// "The two leaders" are the last two heads of state or government named before, when there
+	// are two; else the last two people.
+	if leaders {
+		if out := x.lastTwo(toks, bs, be, np.s, x.isLeader); out != nil {
+			return out
+		}
+	}
+	return x.lastTwo(toks, bs, be, np.s, nil)
+}
+
+// isLeader reports whether the entity holds a head-of-state or head-of-government role.
+func (x *artCtx) isLeader(ent int) bool {
+	role := strings.ToLower(x.a.Entities[ent].Role)
+	if strings.HasPrefix(role, "former ") {
+		return false
+	}
+	for _, title := range []string{"president", "prime minister", "chancellor", "premier", "king", "queen", "emir", "sultan", "supreme leader", "head of state", "head of government"} {
+		if strings.HasPrefix(role, title) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastTwo returns the last two distinct people (that keep, when set) named before sentence
+// token s within the window, in text order, as members spanning bs:be; nil when there are
+// fewer.
+func (x *artCtx) lastTwo(toks []text.Token, bs, be, s int, keep func(ent int) bool) []member {
+	t := x.first + s
 	sent := x.sent
 	var out []member
-	bs, be := int(toks[np.s].Start), int(toks[np.e-1].End)
 	for i := len(x.persons) - 1; i >= 0 && len(out) < 2; i-- {
 		p := x.persons[i]
 		if p.tok >= t {
@@ -241,6 +271,9 @@ func (x *artCtx) pair(sc *scratch, np *nounPhrase, src string, toks []text.Token
 		}
 		if sent-p.sent > pronounWindow+1 {
 			break
+		}
+		if keep != nil && !keep(p.ent) {
+			continue
 		}
 		if len(out) == 1 && (out[0].entity == p.ent || out[0].code == p.code) {
 			continue

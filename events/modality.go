@@ -1,6 +1,8 @@
 package events
 
 import (
+	"strings"
+
 	"chronicle"
 	"chronicle/text"
 )
@@ -64,6 +66,23 @@ func modality(sc *scratch, vg *vgroup, src string, toks []text.Token) string {
 			set(chronicle.Future)
 		}
 	}
+	// "X denied (a report) that …": what the that-clause says did not happen.
+	denial := false
+	for k := 0; k < vg.cs; k++ {
+		switch string(sc.upper(src[toks[k].Start:toks[k].End])) {
+		case "DENIED", "DENIES", "DENY", "DENYING", "DISMISSED", "REFUTED", "REJECTED":
+			denial = true
+		case "THAT":
+			if denial {
+				set(chronicle.Negated)
+			}
+		}
+	}
+	// Headline style "Trump to visit China": an infinitive after a name with no finite verb
+	// before it announces what is to come.
+	if to := infinitiveTo(vg, toks); to >= 1 && headlineInfinitive(toks[:to+1], src) {
+		set(chronicle.Future)
+	}
 	// Sentence cues before the verb.
 	for k := 0; k < vg.cs; k++ {
 		w := string(sc.upper(src[toks[k].Start:toks[k].End]))
@@ -84,4 +103,41 @@ func modality(sc *scratch, vg *vgroup, src string, toks []text.Token) string {
 		}
 	}
 	return best
+}
+
+// infinitiveTo returns the index of the "to" of an infinitive verb group, or -1.
+func infinitiveTo(vg *vgroup, toks []text.Token) int {
+	switch {
+	case vg.cs < len(toks) && toks[vg.cs].POS == "TO":
+		return vg.cs
+	case vg.cs >= 1 && toks[vg.cs-1].POS == "TO":
+		return vg.cs - 1
+	}
+	return -1
+}
+
+// headlineInfinitive reports whether toks, the words before an infinitive's chain, end in
+// "NAME to" at the start of the sentence or after a reporting verb: the headline idiom for a
+// future act ("Trump to visit China", "White House says Trump to speak with Xi"). It needs POS
+// tags.
+func headlineInfinitive(toks []text.Token, src string) bool {
+	n := len(toks)
+	if toks[n-1].POS != "TO" {
+		return false
+	}
+	k := n - 2
+	if k < 0 || !strings.HasPrefix(toks[k].POS, "NNP") {
+		return false
+	}
+	for k >= 0 && (strings.HasPrefix(toks[k].POS, "NN") || toks[k].POS == "JJ" || toks[k].POS == "DT" || toks[k].POS == "POS") {
+		k--
+	}
+	if k < 0 {
+		return true
+	}
+	switch strings.ToLower(src[toks[k].Start:toks[k].End]) {
+	case "says", "said", "say", "announces", "confirms", "expects":
+		return true
+	}
+	return false
 }
