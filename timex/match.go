@@ -277,6 +277,13 @@ func (m *matcher) monthOK(i, mo, j int) bool {
 		case wIn, wSince, wUntil, wBy, wLast, wNext, wThis, wEarly, wLate, wMid, wOf, wDuring,
 			wBefore, wAfter, wFrom, wTo, wEarlier, wThroughout, wPast, wComing:
 			return true
+		case wThe:
+			// "the March accession", "the May elections" (not "the March of Dimes", "the
+			// march against…", which is lower case anyway mid-sentence)
+			return !u.allCaps && next.punct == 0 && next.num < 0 && next.dk == dNone && !next.cap &&
+				next.lx.id == wNone && next.lx.unit == uNone && next.lx.month == 0 && !m.lowerIsU(j, "against") &&
+				!m.lowerIsU(j, "across") && !m.lowerIsU(j, "toward") && !m.lowerIsU(j, "towards") &&
+				!m.lowerIsU(j, "into") && !m.lowerIsU(j, "along")
 		}
 		return false
 	}
@@ -394,6 +401,15 @@ func (m *matcher) matchExplicit(i int) (result, bool) {
 		return m.resolveWeekday(r, i, i+1, wd)
 	}
 	if h, e := m.holidayAt(i); h != hNone {
+		if h == hEaster && m.u(e).lx.unit == uWeek && !m.u(e).lx.plural && !m.u(e).cap {
+			// Easter week: the (ISO) week that ends on Easter Sunday
+			d, ok := m.resolveHoliday(r, i, e, h)
+			if ok && d.p.g == gDay {
+				d.p = d.p.at(gWeek)
+				d.val, d.end = d.p.value(), e+1
+			}
+			return d, ok
+		}
 		return m.resolveHoliday(r, i, e, h)
 	}
 	u := m.u(i)
@@ -560,11 +576,28 @@ func (m *matcher) matchTime(i int) (result, bool) {
 			hh = ampm(int(u.num), 2)
 		case wOclock:
 			hh = int(u.num)
+		case wIn:
+			// "4 in the morning", "9 in the evening"
+			if m.id(j+2) != wThe || m.u(j+3).lx.part == 0 || m.u(j+3).lx.plural {
+				return r, false
+			}
+			switch part := m.u(j + 3).lx.part; {
+			case part == 1:
+				hh = ampm(int(u.num), 1)
+			case part == 4 && u.num < 6:
+				hh = ampm(int(u.num), 1)
+			default:
+				hh = ampm(int(u.num), 2)
+			}
+			j += 2
 		default:
 			return r, false
 		}
 		j += 2
 	case u.lx.id == wNoon:
+		if m.lowerIsU(j-1, "high") {
+			return r, false // "high noon": a figure of speech
+		}
 		hh = 12
 		j++
 	case u.lx.id == wMidnight:
@@ -596,6 +629,26 @@ func (m *matcher) matchTime(i int) (result, bool) {
 		day, j, found = d.p, d.end, true
 	} else if d, ok := m.matchRelative(k); ok && d.p.g == gDay {
 		day, j, found = d.p, d.end, true
+	} else if m.isPunct(j, '(') {
+		// "10:35 a.m. (0735 GMT) Friday": the day after the parenthesis dates the time, but
+		// is an expression of its own.
+		// Likewise a day inside it: "4 in the morning (4 a.m. EDT Thursday)".
+		for q := j + 1; q < j+9 && m.u(q).punct != 0xff && !found; q++ {
+			closing := m.isPunct(q, ')')
+			if closing {
+				q++
+			}
+			if d, ok := m.matchExplicit(q); ok && d.p.g == gDay {
+				day, found = d.p, true
+			} else if d, ok := m.matchRelative(q); ok && d.p.g == gDay {
+				day, found = d.p, true
+			} else if d, ok := m.matchTime(q); ok && d.p.g == gMinute && d.end > q+1 {
+				day, found = d.p.at(gDay), true
+			}
+			if closing {
+				break
+			}
+		}
 	}
 	if !found && !day.ok() {
 		r.typ, r.val, r.start, r.end = chronicle.TIME, "XXXX-XX-XXT"+twoDigits(hh)+":"+twoDigits(mm), i, j

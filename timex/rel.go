@@ -65,6 +65,9 @@ func (m *matcher) relDet(i int) (rel, int, bool) {
 		}
 	case wThat:
 		if !the {
+			if m.id(j+1) == wSame {
+				return rel{n: 0, anchor: true}, j + 2, true // that same day
+			}
 			return rel{n: 0, anchor: true}, j + 1, true
 		}
 	}
@@ -117,6 +120,48 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 				return day(-2, i, i+4)
 			case m.id(i+2) == wAfter && m.id(i+3) == wTomorrow:
 				return day(2, i, i+4)
+			case m.id(i+2) == wBefore || m.id(i+2) == wAfter:
+				// the day before last Tuesday('s hearing), the day after Christmas
+				if d, ok := m.dayAfter(i, i+3); ok {
+					sign := 1
+					if m.id(i+2) == wBefore {
+						sign = -1
+					}
+					d.p = d.p.shift(sign, uDay)
+					d.val, d.derived = d.p.value(), true
+					return d, true
+				}
+			}
+		}
+		// the year ended June 30 (a DURATION: TimeBank's fiscal years), the full year, the
+		// fiscal year, "for the year" (this year)
+		{
+			k := i + 1
+			full := false
+			if m.id(k) == wFull || m.id(k) == wFiscal {
+				full = true
+				k++
+			}
+			if x := m.u(k); x.lx.unit == uYear && !x.lx.plural && !x.hyph && !x.poss && x.punct == 0 {
+				switch {
+				case m.lowerIsU(k+1, "ended") || m.lowerIsU(k+1, "ending"):
+					r.typ, r.val, r.start, r.end = chronicle.DURATION, "P1Y", i, k+1
+					return r, true
+				case m.u(k+1).punct != 0 || full && m.u(k+1).num < 0 && m.u(k+1).dk == dNone && m.word(k+1) && m.u(k+1).lx.id != wBefore && m.u(k+1).lx.id != wAfter:
+					// "for the year,", "the full year", not "the year before", "the year 2000"
+					if noDCT {
+						return m.noDate(r, gYear, i, k+1)
+					}
+					return date(r, point{g: gYear, y: m.dct.y}, i, k+1)
+				}
+			}
+		}
+		// the week of March 6, the weekend of Oct. 3
+		if un, pl := m.unitAt(i + 1); (un == uWeek || un == uWeekend) && !pl && m.id(i+2) == wOf {
+			if d, ok := m.dayAfter(i, i+3); ok {
+				d.p = d.p.at(unitGran(un))
+				d.val = d.p.value()
+				return d, true
 			}
 		}
 	case wEarlier, wLater:
@@ -139,6 +184,9 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 	d, j, ok := m.relDet(i)
 	if !ok {
 		return r, false
+	}
+	if m.id(j) == wFiscal && m.u(j+1).lx.unit == uYear && !d.bare {
+		j++ // the current fiscal year, next fiscal year
 	}
 	x := m.u(j)
 	if x.punct != 0 {
@@ -250,6 +298,22 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 			}
 		}
 		return date(r, point{g: gMonth, y: y, m: mo}, i, j+1)
+	case x.lx.hol != hNone && x.cap:
+		h, e := m.holidayAt(j)
+		if h == hNone || d.bare || d.anchor {
+			return r, false
+		}
+		if noDCT {
+			return m.noDate(r, gDay, i, e)
+		}
+		p := holidayDate(h, m.dct.y)
+		switch {
+		case d.n < 0 && !p.date().Before(m.dct.date()):
+			p = holidayDate(h, m.dct.y-1)
+		case d.n > 0 && !p.date().After(m.dct.date()):
+			p = holidayDate(h, m.dct.y+1)
+		}
+		return date(r, p, i, e)
 	case x.lx.season > 0:
 		s := int(x.lx.season)
 		if noDCT {
@@ -303,6 +367,24 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 		return date(r, b, i, j+1)
 	}
 	return r, false
+}
+
+// dayAfter matches a calendar day at unit k (an explicit or relative date: "March 6", "last
+// Tuesday"), as part of the expression that starts at unit start, and returns it spanning
+// [start, its end).
+func (m *matcher) dayAfter(start, k int) (result, bool) {
+	saved := m.outer
+	m.outer = start
+	defer func() { m.outer = saved }()
+	d, ok := m.matchExplicit(k)
+	if !ok || d.p.g != gDay {
+		d, ok = m.matchRelative(k)
+	}
+	if !ok || d.p.g != gDay || d.start != k || d.mod != "" {
+		return result{}, false
+	}
+	d.start = start
+	return d, true
 }
 
 // noDate is the result of a relative expression when the article has no date.
@@ -500,6 +582,8 @@ func (m *matcher) matchQuarter(i int) (result, bool) {
 		g = gHalf
 	case yearAgo && ord == 0 && (m.id(j) == wPeriod):
 		// the year-ago period
+	case det == wLatest && ord == 0 && m.id(j) == wPeriod && !m.u(j).lx.plural:
+		// the latest period: the quarter just reported
 	case yearAgo && ord == 0:
 		// bare year-earlier / year-ago
 		j--
@@ -687,6 +771,16 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 	if !ok {
 		// No amount: plural units ("for years", "the coming weeks", "recent months").
 		un, pl := m.unitAt(j)
+		if un != uNone && un != uWeekend && m.u(j).hyph && relw == wNone && r.mod == "" &&
+			(m.id(j+1) == wLong || pl && m.id(j+1) == wOld) && m.u(j+1).s == m.u(j).e+1 {
+			// "decades-long", "a years-old slump", "their third day-long meeting"
+			k := 1
+			if pl {
+				k = -1
+			}
+			r.typ, r.val, r.start, r.end = chronicle.DURATION, duration(k, un), j, j+2
+			return r, true
+		}
 		if un == uNone || !pl || un == uQuarter && relw == wNone {
 			return r, false
 		}
@@ -721,8 +815,17 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 	if qmod != "" && r.mod == "" {
 		r.mod = qmod
 	}
+	// "two more weeks", "20 additional years"
+	if e > j && m.u(e-1).lx.id != wA && m.u(e-1).lx.id != wAn && (m.id(e) == wMore || m.id(e) == wAdditional || m.id(e) == wExtra) {
+		if un, _ := m.unitAt(e + 1); un != uNone {
+			e++
+		}
+	}
 	// "a" alone is only an amount before a singular unit.
 	un, pl := m.unitAt(e)
+	if m.u(e).cap && !m.u(e).allCaps && m.u(j).dk == dPlain {
+		return r, false // "60 Minutes", "48 Hours": a title
+	}
 	if un == uNone {
 		// "two to three weeks" handled in qty; "a half hour"
 		return r, false
@@ -785,6 +888,10 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 		switch {
 		case post == wAgo || post == wBack && m.u(end+1).punct != 0:
 			return m.offset(r, start, end+1, n, un, -1, false)
+		case un <= uDay && (post == wEarlier || post == wLater):
+			// "Three days later", "over an hour later", "A few days later": TimeBank marks the
+			// amount as a DURATION and leaves "later" out (a signal); years and months count
+			// from an anchor below ("a year earlier" in an earnings report is a date).
 		case post == wEarlier || post == wBefore && m.u(end+1).punct != 0 && m.u(end+1).punct != '\'':
 			return m.offset(r, start, end+1, n, un, -1, true)
 		case post == wLater || post == wAfter && m.u(end+1).punct != 0 && m.u(end+1).punct != '\'':
@@ -801,6 +908,11 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 		if prev.lx.id == wTwice || prev.lx.id == wTimes || prev.lx.id == wOnce {
 			r.typ, r.val, r.start, r.end = chronicle.SET, duration(1, un), j, end
 			return r, true
+		}
+		if end == e+1 && m.isRate(i-1) {
+			// "$1.76 a year", "four flights a week", "358,000 a month": a rate, which
+			// TimeBank mostly leaves unmarked
+			return r, false
 		}
 	}
 	if un == uWeekend {
@@ -844,6 +956,40 @@ func halfUnit(u uint8) string {
 		return "P50Y"
 	}
 	return duration(-1, u)
+}
+
+// isRate reports whether unit k is an amount or a counted noun that a following "a year" or
+// "a week" turns into a rate: a number, "million", a plural noun (by its POS tag or, without
+// tags, a lower-case word in -s).
+func (m *matcher) isRate(k int) bool {
+	u := m.u(k)
+	if u.punct != 0 {
+		return false
+	}
+	if u.dk == dPlain || u.lx.num > 0 || u.lx.unit != uNone && u.lx.plural || isDigit(m.text[u.s]) {
+		return true // 358,000 a month; $1.76 a year
+	}
+	if u.num >= 0 || u.dk != dNone || u.lx.id != wNone {
+		return false
+	}
+	w := m.text[u.s:u.e]
+	if len(w) > 16 {
+		return false
+	}
+	var buf [16]byte
+	if isMoneyWord(string(lower(buf[:], w))) {
+		return true
+	}
+	switch m.d.Tokens[u.tok].POS {
+	case "NNS", "CD":
+		return true
+	case "":
+		// without tags, a word in -s after a number: "four flights a week"
+		if p := m.u(k - 1); p.dk == dPlain || p.lx.num > 0 {
+			return len(w) > 3 && w[len(w)-1] == 's' && w[len(w)-2] != 's' && !u.cap
+		}
+	}
+	return false
 }
 
 func isMoneyWord(w string) bool {
@@ -918,14 +1064,39 @@ func (m *matcher) matchRef(i int) (result, bool) {
 		if u.hyph {
 			return r, false
 		}
+		if u.cap && m.isPunct(i+1, ',') {
+			return r, false // "Now, he says…": a discourse marker
+		}
+		// "right now": TimeBank and AQUAINT both mark just "now"
 		r.val = "PRESENT_REF"
 		return r, true
-	case wRight:
-		if m.id(i+1) == wNow {
-			r.val, r.end = "PRESENT_REF", i+2
-			return r, true
-		}
 	case wCurrently, wNowadays:
+		if u.cap && m.isPunct(i+1, ',') {
+			return r, false // "Currently, transplant organs are rationed…": a discourse adverb
+		}
+		switch m.d.Tokens[m.u(i+1).tok].POS {
+		case "NN", "NNP", "JJ":
+			if m.u(i+1).punct == 0 {
+				return r, false // "currently vice president", "currently unforgiving"
+			}
+		}
+		r.val = "PRESENT_REF"
+		return r, true
+	case wCurrent:
+		// "current market conditions", "his current wife": the present (TimeBank marks most);
+		// not "the current quarter" (a date), "then current", "current account"
+		x := m.u(i + 1)
+		if u.cap || m.lowerIsU(i-1, "then") || x.punct != 0 || x.num >= 0 || x.dk != dNone || x.cap ||
+			x.lx.unit != uNone || x.lx.id == wFiscal || x.lx.month != 0 || x.lx.season != 0 ||
+			m.lowerIsU(i+1, "account") || m.lowerIsU(i+1, "accounts") || m.lowerIsU(i+1, "events") {
+			return r, false
+		}
+		switch m.d.Tokens[x.tok].POS {
+		case "NN", "NNS", "JJ", "CD", "VBG":
+		case "":
+		default:
+			return r, false
+		}
 		r.val = "PRESENT_REF"
 		return r, true
 	case wThese:
@@ -968,6 +1139,9 @@ func (m *matcher) matchRef(i int) (result, bool) {
 			r.val, r.end = "PRESENT_REF", i+2
 			return r, true
 		case wFuture:
+			if m.id(i+2) == wOf {
+				return r, false // "the future of our peoples"
+			}
 			r.val, r.end = "FUTURE_REF", i+2
 			return r, true
 		case wNear:

@@ -220,6 +220,16 @@ func intentWord(w string) bool {
 	return false
 }
 
+// planVerb reports whether w is the past form of a verb of planning whose object is an event
+// still to come ("planned a rally on Saturday", "scheduled a vote for Friday").
+func planVerb(w string) bool {
+	switch w {
+	case "planned", "scheduled", "rescheduled", "slated", "intended":
+		return true
+	}
+	return false
+}
+
 // tense returns the tense of the clause that the expression at units [start, end) modifies:
 // tPast, tPastPerfect, tPresent, tFuture or tNone when no verb governs it.
 func (m *matcher) tense(start, end int) int {
@@ -301,10 +311,28 @@ func (m *matcher) scanLeft(k, lo int) (int, bool) {
 			continue
 		}
 		if t, ok := m.group(j); ok {
+			if t == tPast && m.plansObject(j) {
+				t = tFuture
+			}
 			return t, true
 		}
 	}
 	return tNone, false
+}
+
+// plansObject reports whether token h is a past verb of planning followed by its object, an
+// event still to come: "protesters planned a large demonstration on Saturday" (but not
+// "planned to pay", "a service planned at the university").
+func (m *matcher) plansObject(h int) bool {
+	var buf [16]byte
+	if !planVerb(m.tokWord(buf[:], h)) || h+1 >= len(m.d.Tokens) {
+		return false
+	}
+	switch m.d.Tokens[h+1].POS {
+	case "DT", "PRP$", "JJ", "NN", "NNS", "CD":
+		return true
+	}
+	return false
 }
 
 // scanRight returns the tense of the first verb group at or after token k (up to hi).
@@ -400,8 +428,25 @@ func (m *matcher) group(h int) (int, bool) {
 			return tFuture, true
 		}
 		return tPast, true
+	case vBase:
+		// A bare verb right after its subject is a present form the tagger took for a base
+		// form ("Arafat meet/VB separately Monday").
+		if l == h && l > 0 && m.subjectBefore(l) {
+			return tPresent, true
+		}
 	}
 	return tNone, false
+}
+
+// subjectBefore reports whether the token before k is a noun or personal pronoun (by its POS
+// tag), as the subject of a verb at k is.
+func (m *matcher) subjectBefore(k int) bool {
+	p := m.d.Tokens[k-1].POS
+	switch p {
+	case "NN", "NNS", "NNP", "NNPS", "PRP":
+		return true
+	}
+	return false
 }
 
 func (m *matcher) isTo(k int) bool {

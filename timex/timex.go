@@ -26,7 +26,7 @@ import (
 )
 
 // Version is the version of the tagger's output; it changes whenever the output does.
-const Version = "2"
+const Version = "3"
 
 // Tag returns every time expression of d, in text order, with byte offsets into d.Text, ids
 // "t1", "t2", …, type, TIMEX3 value, and mod/freq/quant/anchor where they apply. Relative
@@ -122,7 +122,42 @@ func (t *tagger) run() {
 		}
 		t.emit(r)
 		i = r.end
+		if r2, ok := t.secondDay(r); ok {
+			t.emit(r2)
+			i = r2.end
+		}
 	}
+}
+
+// secondDay matches the bare day after a date that ends in its day: "April 24 and 25", "on
+// March 3 or 4" (the day of the same month).
+func (t *tagger) secondDay(r result) (result, bool) {
+	us := t.us
+	k := r.end
+	if r.p.g != gDay || k+1 >= len(us) || r.end-r.start < 2 {
+		return r, false
+	}
+	last := &us[k-1]
+	if !(last.dk == dPlain && last.nd <= 2 || last.dk == dOrd) || us[k].lx.id != wAnd && us[k].lx.id != wOr {
+		return r, false
+	}
+	u := &us[k+1]
+	if u.sentence != last.sentence || !(u.dk == dPlain && u.nd <= 2 || u.dk == dOrd) || u.num < 1 || u.num > 31 || u.hyph || u.poss {
+		return r, false
+	}
+	if k+2 < len(us) && us[k+2].sentence == u.sentence {
+		if n := &us[k+2]; n.lx.unit != uNone || n.lx.month > 0 || n.punct == '%' || n.dk != dNone || n.lx.num > 0 {
+			return r, false // "April 24 and 25 percent", "May 5 and 6 June"
+		}
+	}
+	p := r.p
+	p.d = int(u.num)
+	if p.at(gDay).date().Day() != p.d {
+		return r, false
+	}
+	r2 := result{start: k + 1, end: k + 2, typ: r.typ, p: p, derived: true}
+	r2.val = p.value()
+	return r2, true
 }
 
 func (t *tagger) emit(r result) {

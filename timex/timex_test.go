@@ -312,3 +312,37 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
+
+// TestTaggedTense checks the tense rules that need Penn POS tags (as the ner tagger sets them):
+// each case's text is "word/TAG word/TAG …".
+func TestTaggedTense(t *testing.T) {
+	tests := []struct{ dct, tagged, want string }{
+		// a bare verb after its subject is a present form: the weekday ahead
+		{"1998-05-01", "Netanyahu/NNP and/CC Arafat/NNP meet/VB separately/RB Monday/NNP ./.", `"Monday" DATE 1998-05-04`},
+		// a past verb of planning followed by its object: the event lies ahead
+		{"2000-01-07", "Protesters/NNS planned/VBD a/DT large/JJ demonstration/NN on/IN Saturday/NNP ./.", `"Saturday" DATE 2000-01-08`},
+		// … but not when the plan itself is dated, or the verb has no object
+		{"1998-09-30", "On/IN Friday/NNP ,/, the/DT government/NN planned/VBD to/TO pay/VB ./.", `"Friday" DATE 1998-09-25`},
+		{"1999-10-24", "A/DT service/NN planned/VBD at/IN the/DT university/NN for/IN Saturday/NNP was/VBD canceled/VBN ./.", `"Saturday" DATE 1999-10-23`},
+		// "currently" before a noun or an adjective is no time expression
+		{"1989-11-02", "Stephen/NNP Akerfeldt/NNP ,/, currently/RB vice/NN president/NN ,/, will/MD succeed/VB him/PRP ./.", ``},
+	}
+	for _, tt := range tests {
+		var words, tags []string
+		for _, wt := range strings.Fields(tt.tagged) {
+			i := strings.LastIndexByte(wt, '/')
+			words, tags = append(words, wt[:i]), append(tags, wt[i+1:])
+		}
+		d := text.Segment(strings.Join(words, " "))
+		if len(d.Tokens) != len(tags) {
+			t.Fatalf("%q: %d tokens, %d tags", tt.tagged, len(d.Tokens), len(tags))
+		}
+		for i := range d.Tokens {
+			d.Tokens[i].POS = tags[i]
+		}
+		got := strings.TrimSpace(format(Tag(d, mustDate(t, tt.dct))))
+		if got != tt.want {
+			t.Errorf("Tag(%q, %s)\n got %s\nwant %s", tt.tagged, tt.dct, got, tt.want)
+		}
+	}
+}
