@@ -6,7 +6,7 @@ import (
 
 // dense holds a model's scores for every argument combination of a feature template whose
 // arguments are small integers (tags, chunk tags): one vector of L scores per combination.
-// Summing a dense vector equals scoring the feature, without the hash look-up.
+// Adding a dense vector equals scoring the feature, without the hash look-up.
 type dense struct {
 	nb, L int
 	vec   []float32
@@ -26,12 +26,45 @@ func newDense(m *percep.Model, na, nb int, feat func(a, b int) uint64) dense {
 	return d
 }
 
-// add adds the scores of combination (a, b) to sc.
-func (d *dense) add(a, b int, sc []float32) {
+// at returns the scores of combination (a, b).
+func (d *dense) at(a, b int) []float32 {
 	o := (a*d.nb + b) * d.L
-	v := d.vec[o : o+d.L]
-	for j := range v {
-		sc[j] += v[j]
+	return d.vec[o : o+d.L : o+d.L]
+}
+
+// The sums below add vectors to sc element by element in the order of their arguments, so
+// that each sc[j] is the same float32 sum as adding the vectors one after the other (one pass
+// over sc instead of one per vector). sum4 starts from zero; the add functions from sc.
+
+func sum4(sc, a, b, c, d []float32) {
+	n := len(sc)
+	a, b, c, d = a[:n], b[:n], c[:n], d[:n]
+	for j := range sc {
+		sc[j] = 0 + a[j] + b[j] + c[j] + d[j]
+	}
+}
+
+func add4(sc, a, b, c, d []float32) {
+	n := len(sc)
+	a, b, c, d = a[:n], b[:n], c[:n], d[:n]
+	for j := range sc {
+		sc[j] = sc[j] + a[j] + b[j] + c[j] + d[j]
+	}
+}
+
+func add3(sc, a, b, c []float32) {
+	n := len(sc)
+	a, b, c = a[:n], b[:n], c[:n]
+	for j := range sc {
+		sc[j] = sc[j] + a[j] + b[j] + c[j]
+	}
+}
+
+func add2(sc, a, b []float32) {
+	n := len(sc)
+	a, b = a[:n], b[:n]
+	for j := range sc {
+		sc[j] = sc[j] + a[j] + b[j]
 	}
 }
 

@@ -326,14 +326,25 @@ func (r *Recognizer) tagPOS(ts []tokInfo, out []int, s *scratch) {
 		// Cached single-word features plus the contextual ones.
 		s.posCache.reset(pm, 3*L)
 		s.woffs, s.fs = wordOffsets(&s.posCache, pm, L, 1, ts, 0, s.woffs, s.fs, posUnaryCaps, false)
+		// The features that do not depend on the previous tag, prefetched together: token i's
+		// are s.fs[3i:3i+3] (the shape one of posHashed, posUnary at -2 and at 2).
+		s.fs = s.fs[:0]
+		for i := range ts {
+			n := len(s.fs)
+			s.fs = posHashed(s.fs, &ts[i], 0)
+			s.fs[n] = s.fs[n+1]
+			s.fs = s.fs[:n+1]
+			s.fs = posUnary(s.fs, at(ts, i-2), -2)
+			s.fs = posUnary(s.fs, at(ts, i+2), 2)
+		}
+		pm.Prefetch(s.fs)
+		var fs [4]uint64
 		for i := range ts {
 			if d := ts[i].dict & 0xff; d != 0 {
 				out[i] = int(d) - 1 // a form the training data tags one way
 				continue
 			}
 			sc := s.scores[:L]
-			clear(sc)
-			addWords(&s.posCache, L, 1, s.woffs, i, sc)
 			p1, p2 := 0, 0
 			if i > 0 {
 				p1 = out[i-1] + 1
@@ -341,15 +352,14 @@ func (r *Recognizer) tagPOS(ts []tokInfo, out []int, s *scratch) {
 			if i > 1 {
 				p2 = out[i-2] + 1
 			}
-			dt := &r.dense
-			dt.posBias.add(0, 0, sc)
-			dt.tagm1.add(p1, 0, sc)
-			dt.tagm2.add(p2, 0, sc)
-			dt.tagm12.add(p1, p2, sc)
-			s.fs = posHashed(s.fs[:0], &ts[i], uint64(p1))
-			s.fs = posUnary(s.fs, at(ts, i-2), -2)
-			s.fs = posUnary(s.fs, at(ts, i+2), 2)
-			pm.Score(s.fs, sc)
+			// The word scores at -1, 0, 1, then the dense ones, summed as the model would add them.
+			dt, c := &r.dense, &s.posCache
+			sum4(sc, c.word(L, 1, s.woffs, i, -1), c.word(L, 1, s.woffs, i+1, 0), c.word(L, 1, s.woffs, i+2, 1), dt.posBias.at(0, 0))
+			add3(sc, dt.tagm1.at(p1, 0), dt.tagm2.at(p2, 0), dt.tagm12.at(p1, p2))
+			// posHashed, posUnary at -2 and at 2, in that order.
+			fs[0] = posHashed(fs[:0], &ts[i], uint64(p1))[0]
+			copy(fs[1:], s.fs[3*i:3*i+3])
+			pm.Score(fs[:], sc)
 			out[i] = percep.Greedy(sc)
 		}
 		return
@@ -374,10 +384,14 @@ func (r *Recognizer) tagChunk(ts []tokInfo, pos, out []int, s *scratch) {
 		// Cached word features plus the others.
 		s.chunkCache.reset(cm, 3*L)
 		s.woffs, s.fs = wordOffsets(&s.chunkCache, cm, L, 1, ts, 0, s.woffs, s.fs, chunkUnary, false)
+		// Token i's word-and-tag feature is s.fs[i] (chunkHashed), prefetched together.
+		s.fs = s.fs[:0]
+		for i := range ts {
+			s.fs = chunkHashed(s.fs, ts, i, pos)
+		}
+		cm.Prefetch(s.fs)
 		for i := range ts {
 			sc := s.scores[:L]
-			clear(sc)
-			addWords(&s.chunkCache, L, 1, s.woffs, i, sc)
 			np := len(r.posL)
 			pm2, pm1, p0, pp1, pp2 := posIdx(pos, i-2, np), posIdx(pos, i-1, np), posIdx(pos, i, np), posIdx(pos, i+1, np), posIdx(pos, i+2, np)
 			c1, c2 := 0, 0
@@ -387,21 +401,13 @@ func (r *Recognizer) tagChunk(ts []tokInfo, pos, out []int, s *scratch) {
 			if i > 1 {
 				c2 = out[i-2] + 1
 			}
-			dt := &r.dense
-			dt.chunkBias.add(0, 0, sc)
-			dt.cpos.add(p0, 0, sc)
-			dt.cposm1.add(pm1, 0, sc)
-			dt.cposp1.add(pp1, 0, sc)
-			dt.cposm2.add(pm2, 0, sc)
-			dt.cposp2.add(pp2, 0, sc)
-			dt.cposm1pos.add(pm1, p0, sc)
-			dt.cposposp1.add(p0, pp1, sc)
-			dt.chunkm1.add(c1, 0, sc)
-			dt.chunkm1pos.add(c1, p0, sc)
-			dt.chunkm12.add(c1, c2, sc)
-			dt.chunkm1posp1.add(c1, pp1, sc)
-			s.fs = chunkHashed(s.fs[:0], ts, i, pos)
-			cm.Score(s.fs, sc)
+			// The word scores at -1, 0, 1, then the dense ones in template order.
+			dt, c := &r.dense, &s.chunkCache
+			sum4(sc, c.word(L, 1, s.woffs, i, -1), c.word(L, 1, s.woffs, i+1, 0), c.word(L, 1, s.woffs, i+2, 1), dt.chunkBias.at(0, 0))
+			add4(sc, dt.cpos.at(p0, 0), dt.cposm1.at(pm1, 0), dt.cposp1.at(pp1, 0), dt.cposm2.at(pm2, 0))
+			add4(sc, dt.cposp2.at(pp2, 0), dt.cposm1pos.at(pm1, p0), dt.cposposp1.at(p0, pp1), dt.chunkm1.at(c1, 0))
+			add3(sc, dt.chunkm1pos.at(c1, p0), dt.chunkm12.at(c1, c2), dt.chunkm1posp1.at(c1, pp1))
+			cm.Score(s.fs[i:i+1], sc)
 			out[i] = percep.Greedy(sc)
 		}
 		return

@@ -148,6 +148,17 @@ func (r *Recognizer) nerSentence(ts []tokInfo, pos, chunk, out []int, s *scratch
 		}
 		s.nerCache.reset(pm, 5*L)
 		s.woffs, s.fs = wordOffsets(&s.nerCache, pm, L, 2, ts, salt, s.woffs, s.fs, nerUnary, si.caps)
+		// Every token's context features first (token i's: s.fs[s.offs[i]:s.offs[i+1]]),
+		// prefetched together.
+		s.fs = s.fs[:0]
+		for i := range ts {
+			s.offs = append(s.offs, len(s.fs))
+			if ts[i].dict&dictO == 0 {
+				s.fs = nerHashed(s.fs, ts, i, si)
+			}
+		}
+		s.offs = append(s.offs, len(s.fs))
+		pm.Prefetch(s.fs)
 		for i := range ts {
 			e := em[i*L : (i+1)*L]
 			if ts[i].dict&dictO != 0 {
@@ -157,18 +168,16 @@ func (r *Recognizer) nerSentence(ts []tokInfo, pos, chunk, out []int, s *scratch
 				}
 				continue
 			}
-			addWords(&s.nerCache, L, 2, s.woffs, i, e)
 			np := len(r.posL)
 			pm1, p0, pp1 := posIdx(pos, i-1, np), posIdx(pos, i, np), posIdx(pos, i+1, np)
-			dt := &r.dense
-			dt.nerBias.add(0, 0, e)
-			dt.npos.add(p0, 0, e)
-			dt.nposm1pos.add(pm1, p0, e)
-			dt.nposposp1.add(p0, pp1, e)
-			dt.nchunk.add(chunk[i], 0, e)
-			s.fs = nerHashed(s.fs[:0], ts, i, si)
-			pm.Score(s.fs, e)
+			// The word scores at -2 … 2, then the dense ones, summed as the model would add them.
+			dt, c, wo := &r.dense, &s.nerCache, s.woffs
+			sum4(e, c.word(L, 2, wo, i, -2), c.word(L, 2, wo, i+1, -1), c.word(L, 2, wo, i+2, 0), c.word(L, 2, wo, i+3, 1))
+			add4(e, c.word(L, 2, wo, i+4, 2), dt.nerBias.at(0, 0), dt.npos.at(p0, 0), dt.nposm1pos.at(pm1, p0))
+			add2(e, dt.nposposp1.at(p0, pp1), dt.nchunk.at(chunk[i], 0))
+			pm.Score(s.fs[s.offs[i]:s.offs[i+1]], e)
 		}
+		s.offs = s.offs[:0]
 		percep.Viterbi(em, L, r.trans, r.allowed, s.back[:n*L], s.work[:2*L], out)
 		return
 	}

@@ -78,8 +78,13 @@ func (m *Model) Density() float64 {
 	return float64(len(m.ents)) / float64(max(1, m.nfeat*len(m.Labels)))
 }
 
-// Score adds the weights of features fs to scores (len(scores) == NumLabels()).
+// Score adds the weights of features fs to scores (len(scores) == NumLabels()), in the order
+// of fs.
 func (m *Model) Score(fs []uint64, scores []float32) {
+	if len(fs) > 1 && len(fs) <= maxBatch {
+		m.scoreBatch(fs, scores)
+		return
+	}
 	for _, f := range fs {
 		if f == 0 {
 			f = 1
@@ -98,6 +103,62 @@ func (m *Model) Score(fs []uint64, scores []float32) {
 		}
 	}
 }
+
+const maxBatch = 64
+
+// scoreBatch is Score in three passes, so that the cache misses of different features
+// overlap: touch every feature's home slot (independent loads), find the slots and touch
+// their first weights, then add the weights.
+func (m *Model) scoreBatch(fs []uint64, scores []float32) {
+	var x uint64
+	for _, f := range fs {
+		x += m.slots[f&m.mask].key
+	}
+	var found [maxBatch]*slot
+	nf := 0
+	for _, f := range fs {
+		if f == 0 {
+			f = 1
+		}
+		for i := f & m.mask; ; i = (i + 1) & m.mask {
+			sl := &m.slots[i]
+			if sl.key == f {
+				if sl.n > 0 {
+					x += uint64(m.ents[sl.off].l)
+					found[nf] = sl
+					nf++
+				}
+				break
+			}
+			if sl.key == 0 {
+				break
+			}
+		}
+	}
+	if x == 1 {
+		touched++
+	}
+	for _, sl := range found[:nf] {
+		for _, e := range m.ents[sl.off : sl.off+sl.n] {
+			scores[e.l] += e.w
+		}
+	}
+}
+
+// Prefetch touches the home slots of fs, so that scoring them soon after finds them in the
+// cache (a sentence's features, before they are scored token by token).
+func (m *Model) Prefetch(fs []uint64) {
+	var x uint64
+	for _, f := range fs {
+		x += m.slots[f&m.mask].key
+	}
+	if x == 1 {
+		touched++
+	}
+}
+
+// touched keeps Score's first loop from being optimised away.
+var touched int
 
 // newModel builds a model from features and their dense weight rows (len(feats)*L).
 func newModel(labels []string, feats []uint64, w []float32, trans []float32) *Model {
