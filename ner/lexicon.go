@@ -3,6 +3,7 @@ package ner
 import (
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -12,9 +13,10 @@ import (
 
 // table is a read-only open-addressing hash table from 64-bit keys (never 0) to values.
 type table[V any] struct {
-	keys []uint64
-	vals []V
-	mask uint64
+	keys  []uint64
+	vals  []V
+	mask  uint64
+	shift uint // a key's home slot is key >> shift (sorted keys fill the table in order)
 }
 
 func newTable[V any](m map[uint64]V) table[V] {
@@ -36,7 +38,7 @@ func makeTable[V any](n int) table[V] {
 	for size < 2*n+2 {
 		size <<= 1
 	}
-	return table[V]{keys: make([]uint64, size), vals: make([]V, size), mask: uint64(size - 1)}
+	return table[V]{keys: make([]uint64, size), vals: make([]V, size), mask: uint64(size - 1), shift: uint(64 - bits.TrailingZeros64(uint64(size)))}
 }
 
 // put inserts k (which must not be present yet; the table must have room).
@@ -44,7 +46,7 @@ func (t *table[V]) put(k uint64, v V) {
 	if k == 0 {
 		k = 1
 	}
-	i := k & t.mask
+	i := k >> t.shift
 	for t.keys[i] != 0 {
 		i = (i + 1) & t.mask
 	}
@@ -60,7 +62,7 @@ func (t *table[V]) get(k uint64) (V, bool) {
 	if k == 0 {
 		k = 1
 	}
-	for i := k & t.mask; ; i = (i + 1) & t.mask {
+	for i := k >> t.shift; ; i = (i + 1) & t.mask {
 		switch t.keys[i] {
 		case k:
 			return t.vals[i], true

@@ -63,7 +63,7 @@ func Default() (*Recognizer, error) {
 
 const fileMagic = "CHRNER2\n"
 
-// Load reads a model file (gzip-compressed, as written by WriteModel).
+// Load reads a model file (gzip format, as written by WriteModel; compressed or not).
 func Load(r io.Reader) (*Recognizer, error) {
 	zr, err := gzip.NewReader(r)
 	if err != nil {
@@ -137,9 +137,11 @@ func (r *Recognizer) setNERLabels(labels []string) {
 	}
 }
 
-// WriteModel writes r's model file (gzip-compressed).
+// WriteModel writes r's model file: gzip format with the data stored uncompressed. Most of it is
+// hashes and weights that compress little (7.1 MB stored, 5.1 compressed), and inflating them
+// took longer than the rest of loading (about 45 ms of every process).
 func (r *Recognizer) WriteModel(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	zw, err := gzip.NewWriterLevel(w, gzip.NoCompression)
 	if err != nil {
 		return err
 	}

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"sort"
 )
 
@@ -54,6 +55,9 @@ type Model struct {
 	slots []slot // open addressing; key 0 marks an empty slot
 	ents  []entry
 	mask  uint64
+	// shift makes a key's home slot its top bits (key >> shift): sorted keys then fill the
+	// table in order, which keeps building it cache-friendly.
+	shift uint
 	nfeat int
 }
 
@@ -89,7 +93,7 @@ func (m *Model) Score(fs []uint64, scores []float32) {
 		if f == 0 {
 			f = 1
 		}
-		for i := f & m.mask; ; i = (i + 1) & m.mask {
+		for i := f >> m.shift; ; i = (i + 1) & m.mask {
 			sl := &m.slots[i]
 			if sl.key == f {
 				for _, e := range m.ents[sl.off : sl.off+sl.n] {
@@ -112,7 +116,7 @@ const maxBatch = 64
 func (m *Model) scoreBatch(fs []uint64, scores []float32) {
 	var x uint64
 	for _, f := range fs {
-		x += m.slots[f&m.mask].key
+		x += m.slots[f>>m.shift].key
 	}
 	var found [maxBatch]*slot
 	nf := 0
@@ -120,7 +124,7 @@ func (m *Model) scoreBatch(fs []uint64, scores []float32) {
 		if f == 0 {
 			f = 1
 		}
-		for i := f & m.mask; ; i = (i + 1) & m.mask {
+		for i := f >> m.shift; ; i = (i + 1) & m.mask {
 			sl := &m.slots[i]
 			if sl.key == f {
 				if sl.n > 0 {
@@ -150,11 +154,17 @@ func (m *Model) scoreBatch(fs []uint64, scores []float32) {
 func (m *Model) Prefetch(fs []uint64) {
 	var x uint64
 	for _, f := range fs {
-		x += m.slots[f&m.mask].key
+		x += m.slots[f>>m.shift].key
 	}
 	if x == 1 {
 		touched++
 	}
+}
+
+// shiftFor returns the shift that maps a key to its home slot in a table of size slots (a
+// power of two).
+func shiftFor(size int) uint {
+	return uint(64 - bits.TrailingZeros64(uint64(size)))
 }
 
 // touched keeps Score's first loop from being optimised away.
@@ -168,7 +178,7 @@ func newModel(labels []string, feats []uint64, w []float32, trans []float32) *Mo
 	for size < 2*n+2 {
 		size <<= 1
 	}
-	m := &Model{Labels: labels, Trans: trans, slots: make([]slot, size), mask: uint64(size - 1), nfeat: n}
+	m := &Model{Labels: labels, Trans: trans, slots: make([]slot, size), mask: uint64(size - 1), shift: shiftFor(size), nfeat: n}
 	for r, f := range feats {
 		if f == 0 {
 			f = 1
@@ -179,7 +189,7 @@ func newModel(labels []string, feats []uint64, w []float32, trans []float32) *Mo
 				m.ents = append(m.ents, entry{v, uint32(j)})
 			}
 		}
-		i := f & m.mask
+		i := f >> m.shift
 		for m.slots[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
@@ -468,44 +478,55 @@ func Read(data []byte) (*Model, []byte, error) {
 	}
 	nf := int(nf64)
 	size := 1
-	for size < 2*nf+2 {
+	for size < nf+nf/3+2 {
 		size <<= 1
 	}
-	m := &Model{Labels: labels, Trans: trans, slots: make([]slot, size), mask: uint64(size - 1), nfeat: nf}
+	m := &Model{Labels: labels, Trans: trans, slots: make([]slot, size), mask: uint64(size - 1), shift: shiftFor(size), nfeat: nf}
 	keys := make([]uint64, nf)
 	var prev uint64
 	for i := range keys {
 		prev += uv()
 		keys[i] = prev
 	}
-	m.ents = make([]entry, 0, nf*2)
+	m.ents = make([]entry, 0, nf*4)
+	w := p // the weights, decoded here without the closure (the bulk of the file)
 	for _, k := range keys {
-		n64 := uv()
-		if bad || n64 > uint64(L) || len(p) < 4 {
+		n64, c := binary.Uvarint(w)
+		if c <= 0 || n64 > uint64(L) || len(w) < c+4 {
 			return nil, nil, ErrFormat
 		}
 		n := int(n64)
-		scale := math.Float32frombits(binary.LittleEndian.Uint32(p))
-		p = p[4:]
+		scale := math.Float32frombits(binary.LittleEndian.Uint32(w[c:]))
+		w = w[c+4:]
 		off := uint32(len(m.ents))
 		for j := 0; j < n; j++ {
-			l := uv()
-			q, c := binary.Varint(p)
-			if bad || c <= 0 || l >= uint64(L) {
+			var l uint64
+			if len(w) > 0 && w[0] < 0x80 {
+				l, w = uint64(w[0]), w[1:]
+			} else {
+				l, c = binary.Uvarint(w)
+				if c <= 0 {
+					return nil, nil, fmt.Errorf("%w: truncated weights", ErrFormat)
+				}
+				w = w[c:]
+			}
+			q, c := binary.Varint(w)
+			if c <= 0 || l >= uint64(L) {
 				return nil, nil, fmt.Errorf("%w: truncated weights", ErrFormat)
 			}
-			p = p[c:]
+			w = w[c:]
 			m.ents = append(m.ents, entry{float32(q) * scale, uint32(l)})
 		}
 		if k == 0 {
 			return nil, nil, ErrFormat
 		}
-		i := k & m.mask
+		i := k >> m.shift
 		for m.slots[i].key != 0 {
 			i = (i + 1) & m.mask
 		}
 		m.slots[i] = slot{key: k, off: off, n: uint32(len(m.ents)) - off}
 	}
+	p = w
 	return m, p, nil
 }
 
