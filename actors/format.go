@@ -129,9 +129,29 @@ func (p *parser) errf(line int, format string, args ...any) error {
 	return &ParseError{File: p.file, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
+// spaceOrTab returns the index of the first space or tab in s, or -1 (strings.IndexAny
+// builds its set on every call).
+func spaceOrTab(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '\t' {
+			return i
+		}
+	}
+	return -1
+}
+
 // parse reads src, adding its records to p.t. It stops at the first error.
 func (p *parser) parse(src string) error {
 	p.cur, p.curP = -1, -1
+	// Room for the records up front: growing these slices of structs with strings copies
+	// them, with write barriers, many times.
+	t := p.t
+	if n := strings.Count(src, "\nactor ") + len(t.entries); n > cap(t.entries) {
+		t.entries = append(make([]entry, 0, n), t.entries...)
+	}
+	if n := strings.Count(src, "\nplace ") + len(t.cities); n > cap(t.cities) {
+		t.cities = append(make([]placeRec, 0, n+1), t.cities...)
+	}
 	line := 0
 	for len(src) > 0 {
 		line++
@@ -146,7 +166,7 @@ func (p *parser) parse(src string) error {
 			continue
 		}
 		kw, rest := l, ""
-		if i := strings.IndexAny(l, " \t"); i >= 0 {
+		if i := spaceOrTab(l); i >= 0 {
 			kw, rest = l[:i], strings.TrimSpace(l[i+1:])
 		}
 		if err := p.field(line, kw, rest); err != nil {
