@@ -108,6 +108,9 @@ type EventFilter struct {
 	Cluster       string
 	Place         string
 	MinConfidence float64
+	// Sentences asks for each event's Sentence.Text (the sentence it was found in, as
+	// BrowseStore.Excerpts would return it); it is left empty otherwise.
+	Sentences bool
 	Page
 }
 

@@ -131,8 +131,8 @@ func (s *Store) migrate(ctx context.Context) error {
 			tx.Rollback(ctx)
 			return fmt.Errorf("migrate %s: %w", base, err)
 		}
-		if base == "0004_event_keys.sql" {
-			if err := backfillKeys(ctx, tx); err != nil {
+		if base == "0005_event_args.sql" {
+			if err := backfillArgs(ctx, tx); err != nil {
 				tx.Rollback(ctx)
 				return fmt.Errorf("migrate %s: %w", base, err)
 			}
@@ -412,11 +412,20 @@ func putExtractions(ctx context.Context, tx pgx.Tx, pk int64, a *chronicle.Artic
 			pk, x.ID, x.Kind, x.Content.Text, x.Content.Start, x.Content.End, x.Cue.Text, x.Cue.Start, x.Cue.End,
 			x.Speaker.Text, x.Speaker.Start, x.Speaker.End, x.Speaker.Entity, name, kb, actor, string(via), string(parts))
 	}
-	names := map[string]bool{}
+	all := map[arg]bool{}
 	for i := range a.Events {
 		v := &a.Events[i]
 		sname, skb := argName(byID, v.Source)
 		tname, tkb := argName(byID, v.Target)
+		all[argOf(sname, skb, v.Source.Actor, v.Source.Text)] = true
+		all[argOf(tname, tkb, v.Target.Actor, v.Target.Text)] = true
+	}
+	queueArgs(b, all) // before the events that point to them
+	for i := range a.Events {
+		v := &a.Events[i]
+		sname, skb := argName(byID, v.Source)
+		tname, tkb := argName(byID, v.Target)
+		src, tgt := argOf(sname, skb, v.Source.Actor, v.Source.Text), argOf(tname, tkb, v.Target.Actor, v.Target.Text)
 		start, end := eventDays(v.Date, a.Date)
 		var pname string
 		var geo int
@@ -424,24 +433,19 @@ func putExtractions(ctx context.Context, tx pgx.Tx, pk int64, a *chronicle.Artic
 		if v.Place != nil {
 			pname, geo, lat, lon = v.Place.Name, v.Place.GeoNames, &v.Place.Lat, &v.Place.Lon
 		}
-		// The event and its keys (keys.go) in one statement.
-		add(`WITH v AS (INSERT INTO events (article, vid, code, root, plover, modality,
+		add(`INSERT INTO events (article, vid, code, root, plover, modality,
 			source_entity, source_actor, source_text, source_name, source_kb,
 			target_entity, target_actor, target_text, target_name, target_kb,
 			date, date_start, date_end, date_from, timex, place_name, place_geonames, place_lat, place_lon,
-			trigger, trigger_start, trigger_end, sentence_start, sentence_end, quote, confidence, why, cluster)
-			VALUES (?,?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?)
-			RETURNING pk, date_start, date_end, plover)
-			INSERT INTO event_keys (key, date_start, pk, date_end, plover)
-			SELECT k, v.date_start, v.pk, v.date_end, v.plover FROM v, unnest(?::text[]) AS k ON CONFLICT DO NOTHING`,
+			trigger, trigger_start, trigger_end, sentence_start, sentence_end, quote, confidence, why, cluster, source_arg, target_arg)
+			VALUES (?,?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?, `+argID+`, `+argID+`)`,
 			pk, v.ID, v.Code, v.Root, v.Plover, v.Modality,
 			v.Source.Entity, v.Source.Actor, v.Source.Text, sname, skb,
 			v.Target.Entity, v.Target.Actor, v.Target.Text, tname, tkb,
 			v.Date, start, end, v.DateFrom, v.TimexID, pname, geo, lat, lon,
 			v.Trigger.Text, v.Trigger.Start, v.Trigger.End, v.Sentence.Start, v.Sentence.End, v.QuoteID, v.Confidence, v.Why, v.Cluster,
-			eventKeys(v, sname, skb, tname, tkb, names))
+			src.name, src.text, src.kb, src.code, tgt.name, tgt.text, tgt.kb, tgt.code)
 	}
-	queueNames(b, names)
 	if b.Len() == 0 {
 		return nil
 	}

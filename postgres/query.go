@@ -197,7 +197,7 @@ func (s *Store) loadExtractions(ctx context.Context, pk int64, a *chronicle.Arti
 		a.Quotes = append(a.Quotes, q.Quote)
 	}
 	sortByID(a.Quotes, func(q chronicle.Quote) string { return q.ID })
-	evs, err := s.events(ctx, `WHERE v.article = ?`, []any{pk}, " ORDER BY v.pk")
+	evs, err := s.events(ctx, `WHERE v.article = ?`, []any{pk}, " ORDER BY v.pk", false)
 	if err != nil {
 		return err
 	}
@@ -272,7 +272,7 @@ func isCode(q string) bool {
 // 9002: SQLite's storage order after an ingest).
 func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicle.Event, error) {
 	w := eventWhere(f)
-	evs, err := s.events(ctx, w.String(), w.args, " ORDER BY v.date_start, a.seq, v.pk"+limit(f.Page))
+	evs, err := s.events(ctx, w.String(), w.args, " ORDER BY v.date_start, a.seq, v.pk"+limit(f.Page), f.Sentences)
 	if err != nil {
 		return nil, fmt.Errorf("postgres.Events: %w", err)
 	}
@@ -283,16 +283,16 @@ func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicl
 func eventWhere(f chronicle.EventFilter) *where {
 	var w where
 	if f.Actor != "" {
-		set, args := actorSet(f.Actor, f.ActorForms)
-		w.add("v.pk IN ("+set+")", args...)
+		c, args := actorCond(f.Actor, f.ActorForms)
+		w.add(c, args...)
 	}
 	if len(f.Pair) == 2 {
 		var af, bf []string
 		if len(f.PairForms) == 2 {
 			af, bf = f.PairForms[0], f.PairForms[1]
 		}
-		set, args := pairSet(f.Pair[0], f.Pair[1], af, bf)
-		w.add("v.pk IN ("+set+")", args...)
+		c, args := pairCond(f.Pair[0], f.Pair[1], af, bf)
+		w.add(c, args...)
 	}
 	if f.Code != "" {
 		w.add("v.code >= ? AND v.code < ?", f.Code, f.Code+"\x7f")
@@ -327,12 +327,16 @@ func eventWhere(f chronicle.EventFilter) *where {
 	return &w
 }
 
-func (s *Store) events(ctx context.Context, cond string, args []any, order string) ([]chronicle.Event, error) {
+func (s *Store) events(ctx context.Context, cond string, args []any, order string, sentences bool) ([]chronicle.Event, error) {
+	text := "''"
+	if sentences { // as Excerpts cuts them
+		text = "substr(a.text, greatest(v.sentence_start, 0) + 1, greatest(v.sentence_end - greatest(v.sentence_start, 0), 0))"
+	}
 	rows, err := s.db().query(ctx, `SELECT a.id, v.vid, v.code, v.root, v.plover, v.modality,
 		v.source_entity, v.source_actor, v.source_text, v.source_name,
 		v.target_entity, v.target_actor, v.target_text, v.target_name,
 		v.date, v.date_from, v.timex, v.place_name, v.place_geonames, v.place_lat, v.place_lon,
-		v.trigger, v.trigger_start, v.trigger_end, v.sentence_start, v.sentence_end, v.quote, v.confidence, v.why, v.cluster
+		v.trigger, v.trigger_start, v.trigger_end, v.sentence_start, v.sentence_end, `+text+`, v.quote, v.confidence, v.why, v.cluster
 		FROM events v JOIN articles a ON a.pk = v.article `+cond+order, args...)
 	if err != nil {
 		return nil, err
@@ -348,7 +352,7 @@ func (s *Store) events(ctx context.Context, cond string, args []any, order strin
 			&v.Source.Entity, &v.Source.Actor, &v.Source.Text, &v.Source.Name,
 			&v.Target.Entity, &v.Target.Actor, &v.Target.Text, &v.Target.Name,
 			&v.Date, &v.DateFrom, &v.TimexID, &pname, &geo, &lat, &lon,
-			&v.Trigger.Text, &v.Trigger.Start, &v.Trigger.End, &v.Sentence.Start, &v.Sentence.End, &v.QuoteID, &v.Confidence, &v.Why, &v.Cluster); err != nil {
+			&v.Trigger.Text, &v.Trigger.Start, &v.Trigger.End, &v.Sentence.Start, &v.Sentence.End, &v.Sentence.Text, &v.QuoteID, &v.Confidence, &v.Why, &v.Cluster); err != nil {
 			return nil, err
 		}
 		if pname != "" || geo != 0 {

@@ -141,15 +141,13 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.Page = more(p)
+	f.Sentences = true
 	evs, err := s.store.Events(r.Context(), f)
 	if err != nil {
 		return err
 	}
 	if len(evs) > p.Limit && p.Limit > 0 && fm == "csv" {
 		evs = evs[:p.Limit]
-	}
-	if err := s.withSentences(r.Context(), evs); err != nil {
-		return err
 	}
 	if fm == "csv" {
 		return writeCSV(w, "events", eventsTable(evs))
@@ -335,11 +333,8 @@ func (s *Server) entity(ctx context.Context, name, typ string) (*entityDetail, e
 	if err != nil {
 		return nil, err
 	}
-	evs, err := s.store.Events(ctx, chronicle.EventFilter{Actor: d.Name, Page: chronicle.Page{Limit: entityLists + 1}})
+	evs, err := s.store.Events(ctx, chronicle.EventFilter{Actor: d.Name, Sentences: true, Page: chronicle.Page{Limit: entityLists + 1}})
 	if err != nil {
-		return nil, err
-	}
-	if err := s.withSentences(ctx, evs); err != nil {
 		return nil, err
 	}
 	return &entityDetail{EntityDetail: d, Quotes: qs, Events: evs,

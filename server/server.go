@@ -26,6 +26,9 @@ type Options struct {
 	Logger *slog.Logger
 	// NoCache turns off the cache of API answers (kept until the store changes).
 	NoCache bool
+	// Concurrency is how many requests compute their answers at once; the others wait in
+	// arrival order (0: two per core). Answers from the cache do not wait.
+	Concurrency int
 }
 
 // Server is the HTTP handler of `chronicle serve`.
@@ -38,6 +41,8 @@ type Server struct {
 	Now func() time.Time
 	// cache keeps API answers until the store changes (nil: no caching).
 	cache *cache
+	// handler is mux behind the limiter.
+	handler http.Handler
 }
 
 // New returns a server over st. It does not close st.
@@ -55,6 +60,7 @@ func New(st chronicle.Store, opt Options) (*Server, error) {
 		s.cache = newCache()
 	}
 	s.routes()
+	s.handler = newLimiter(opt.Concurrency).wrap(s.mux)
 	return s, nil
 }
 
@@ -131,7 +137,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.log.Info("request", "method", r.Method, "path", r.URL.Path, "query", r.URL.RawQuery, "status", rw.status,
 			"ms", float64(time.Since(start).Microseconds())/1000)
 	}()
-	s.cached(rw, r, s.mux)
+	s.cached(rw, r, s.handler)
 }
 
 // statusWriter records the status of a response for the log.

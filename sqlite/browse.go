@@ -4,10 +4,14 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"chronicle"
 )
@@ -180,31 +184,44 @@ func periodExpr(unit, col string) (string, error) {
 	return "", &chronicle.Error{Code: chronicle.EINVALID, Message: fmt.Sprintf("unknown time unit %q", unit), Hint: "use day, week, month or year"}
 }
 
-// EventCounts counts event mentions per period and PLOVER category.
+// EventCounts counts event mentions per period and PLOVER category. The events' first and last
+// days and categories come from the index entries of the query's plan as one JSON array,
+// and are counted here.
 func (s *Store) EventCounts(ctx context.Context, f chronicle.EventFilter, unit string) ([]chronicle.EventCount, error) {
-	q := eventQueryOf(f)
-	col := "v" // where date_start, date_end and plover are read
-	from := "events v"
-	args := q.args
-	if q.keys != "" {
-		col = "m"
-		from = "(" + q.keys + ") m"
-		if len(q.conds) > 0 {
-			from += " JOIN events v ON v.pk = m.pk"
-		}
-		args = append(q.keyArgs, q.args...)
-	}
-	if f.Article != "" {
-		from += " JOIN articles a ON a.pk = v.article"
-	}
-	ps, err := periodExpr(unit, col+".date_start")
+	ps, err := periodExpr(unit, "date_start")
 	if err != nil {
 		return nil, err
 	}
-	pe, _ := periodExpr(unit, col+".date_end")
-	w := &q.where
-	rows, err := s.db.QueryContext(ctx, `SELECT CASE WHEN `+ps+` = `+pe+` THEN `+ps+` ELSE '' END AS p, `+col+`.plover, count(*)
-		FROM `+from+w.String()+` GROUP BY p, `+col+`.plover ORDER BY p, `+col+`.plover`, args...)
+	p, err := s.eventPlan(ctx, f, false)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite.EventCounts: %w", err)
+	}
+	if p.none {
+		return []chronicle.EventCount{}, nil
+	}
+	inner, args := p.sql(timeline)
+	rows, err := s.query(ctx, "SELECT json_group_array(x) FROM ("+inner+")", args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite.EventCounts: %w", err)
+	}
+	var js string
+	if rows.Next() {
+		err = rows.Scan(&js)
+	}
+	rows.Close()
+	if err == nil {
+		err = rows.Err()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("sqlite.EventCounts: %w", err)
+	}
+	if out, ok := countDays(js, unit); ok {
+		return out, nil
+	}
+	// Some first or last day is not a YYYY-MM-DD date: SQLite's date functions count.
+	pe, _ := periodExpr(unit, "date_end")
+	inner, args = p.sql("CASE WHEN " + ps + " = " + pe + " THEN " + ps + " ELSE '' END AS p, plover")
+	rows, err = s.db.QueryContext(ctx, "SELECT p, plover, count(*) FROM ("+inner+") GROUP BY p, plover ORDER BY p, plover", args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite.EventCounts: %w", err)
 	}
@@ -218,6 +235,182 @@ func (s *Store) EventCounts(ctx context.Context, f chronicle.EventFilter, unit s
 		out = append(out, c)
 	}
 	return out, rows.Err()
+}
+
+// countDays counts per period of unit and category the events of js, a JSON array of strings
+// "YYYY-MM-DD" (first day) "YYYY-MM-DD" (last day) category, as periodExpr would; ok is
+// false when some day is not of that form. The strings come mostly in date order: the period
+// of the previous one is reused.
+func countDays(js, unit string) (out []chronicle.EventCount, ok bool) {
+	type count struct {
+		plover string
+		n      int
+	}
+	var (
+		groups  = map[string][]count{} // by period
+		lastDay string                 // the previous first (or last) day
+		lastP   string                 // its period
+		monday  = math.MinInt          // for weeks: the day number of lastP
+	)
+	period := func(day string) string {
+		if day == lastDay {
+			return lastP
+		}
+		p := lastP
+		switch unit {
+		case chronicle.Day:
+			p = day
+		case chronicle.Month:
+			if len(lastP) != 10 || lastP[:7] != day[:7] {
+				p = day[:7] + "-01"
+			}
+		case chronicle.Year:
+			if len(lastP) != 10 || lastP[:4] != day[:4] {
+				p = day[:4] + "-01-01"
+			}
+		default:
+			n, _ := dayNumber(day)
+			if n < monday || n >= monday+7 {
+				monday = n - (n+3)%7 // back to Monday; 1970-01-01 was a Thursday
+				p = dayString(monday)
+			}
+		}
+		lastDay, lastP = day, p
+		return p
+	}
+	var cur []count // the group of the previous period
+	curP := "\x00"
+	ok = eachString(js, func(x string) bool {
+		if len(x) < 20 || !isDay(x[:10]) || !isDay(x[10:20]) {
+			return false
+		}
+		p := period(x[:10])
+		if x[10:20] != x[:10] && period(x[10:20]) != p {
+			p = ""
+		}
+		if p != curP {
+			groups[curP] = cur
+			curP, cur = p, groups[p]
+		}
+		plover := x[20:]
+		for i := range cur {
+			if cur[i].plover == plover {
+				cur[i].n++
+				return true
+			}
+		}
+		cur = append(cur, count{plover, 1})
+		return true
+	})
+	if !ok {
+		return nil, false
+	}
+	groups[curP] = cur
+	delete(groups, "\x00")
+	periods := slices.Sorted(maps.Keys(groups))
+	for _, p := range periods {
+		g := groups[p]
+		slices.SortFunc(g, func(a, b count) int { return strings.Compare(a.plover, b.plover) })
+		for _, c := range g {
+			out = append(out, chronicle.EventCount{Period: p, Plover: c.plover, Count: c.n})
+		}
+	}
+	if out == nil {
+		out = []chronicle.EventCount{}
+	}
+	return out, true
+}
+
+// isDay reports whether s has the form YYYY-MM-DD with a month from 1 to 12 and a day from
+// 1 to 31 (SQLite's date functions take such a day and carry the excess into the next month).
+func isDay(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i, c := range []byte(s) {
+		if i != 4 && i != 7 && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	m := int(s[5]-'0')*10 + int(s[6]-'0')
+	d := int(s[8]-'0')*10 + int(s[9]-'0')
+	return m >= 1 && m <= 12 && d >= 1 && d <= 31
+}
+
+// dayNumber returns the number of days from 1970-01-01 to the day s (YYYY-MM-DD, see isDay).
+func dayNumber(s string) (int, bool) {
+	if !isDay(s) {
+		return 0, false
+	}
+	y := int(s[0]-'0')*1000 + int(s[1]-'0')*100 + int(s[2]-'0')*10 + int(s[3]-'0')
+	m := int(s[5]-'0')*10 + int(s[6]-'0')
+	d := int(s[8]-'0')*10 + int(s[9]-'0')
+	// Days from civil (H. Hinnant), linear in d.
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468, true
+}
+
+// dayString formats a day number of dayNumber as YYYY-MM-DD.
+func dayString(n int) string {
+	return time.Unix(int64(n)*86400, 0).UTC().Format(chronicle.DateLayout)
+}
+
+// eachString calls fn with each string of a JSON array of strings, as long as fn returns
+// true; it reports whether the array was read to its end.
+func eachString(js string, fn func(string) bool) bool {
+	if len(js) < 2 || js[0] != '[' || js[len(js)-1] != ']' {
+		return false
+	}
+	rest := js[1 : len(js)-1]
+	for rest != "" {
+		if rest[0] != '"' {
+			return false
+		}
+		end := strings.IndexByte(rest[1:], '"') + 1
+		if end == 0 {
+			return false
+		}
+		s := rest[1:end]
+		if strings.IndexByte(s, '\\') >= 0 {
+			// Escapes: find the closing quote past escaped ones, and decode.
+			end = 1
+			for end < len(rest) && rest[end] != '"' {
+				if rest[end] == '\\' {
+					end++
+				}
+				end++
+			}
+			if end >= len(rest) {
+				return false
+			}
+			var u string
+			if err := json.Unmarshal([]byte(rest[:end+1]), &u); err != nil {
+				return false
+			}
+			s = u
+		}
+		if !fn(s) {
+			return false
+		}
+		rest = rest[end+1:]
+		if rest != "" {
+			if rest[0] != ',' || len(rest) == 1 {
+				return false
+			}
+			rest = rest[1:]
+		}
+	}
+	return true
 }
 
 // Excerpts returns stretches of stored article texts.

@@ -6,7 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"chronicle"
@@ -173,7 +176,7 @@ func (s *Store) loadExtractions(ctx context.Context, pk int64, a *chronicle.Arti
 		a.Quotes = append(a.Quotes, q.Quote)
 	}
 	sortByID(a.Quotes, func(q chronicle.Quote) string { return q.ID })
-	evs, err := s.events(ctx, "events v", `WHERE v.article = ?`, []any{pk}, "")
+	evs, err := s.events(ctx, "events v", `WHERE v.article = ?`, []any{pk}, "", false)
 	if err != nil {
 		return err
 	}
@@ -244,108 +247,421 @@ func isCode(q string) bool {
 	return true
 }
 
-// Events returns stored event mentions, by event date, then id.
+// Events returns stored event mentions, by event date (its first day), then storage order.
 func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicle.Event, error) {
-	q := eventQueryOf(f)
-	var from string
-	var args []any
-	switch {
-	case q.keys != "" && len(q.conds) == 0:
-		// Only actors: page over the key index, then fetch just that page.
-		from = "(SELECT * FROM (" + q.keys + ") ORDER BY date_start, pk" + limit(f.Page) + ") m JOIN events v ON v.pk = m.pk"
-		args = q.keyArgs
-		f.Page = chronicle.Page{}
-	case q.keys != "":
-		from = "(" + q.keys + ") m JOIN events v ON v.pk = m.pk"
-		args = append(q.keyArgs, q.args...)
-	default:
-		from = "events v"
-		args = q.args
+	p, err := s.eventPlan(ctx, f, true)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite.Events: %w", err)
 	}
-	order := " ORDER BY v.date_start, v.pk"
-	if q.keys != "" {
-		order = " ORDER BY m.date_start, m.pk"
+	if p.none {
+		return []chronicle.Event{}, nil
 	}
-	evs, err := s.events(ctx, from, q.String(), args, order+limit(f.Page))
+	inner, args := p.page(f.Page)
+	evs, err := s.events(ctx, "("+inner+") m JOIN events v ON v.pk = m.pk", "", args, " ORDER BY m.date_start, m.pk", f.Sentences)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite.Events: %w", err)
 	}
 	return evs, nil
 }
 
-// eventQuery is an event filter as SQL: the actor and pair filters as a key set (keys: a
-// compound SELECT of pk, date_start, date_end, plover over event_keys, "" when there is no
-// such filter), the other filters as conditions over events v joined with articles a.
-type eventQuery struct {
-	keys    string
-	keyArgs []any
-	where
+// page returns the SELECT of the date_start and pk of the events of one page.
+func (p *plan) page(pg chronicle.Page) (string, []any) {
+	q, args := p.sql("date_start, pk")
+	if len(p.arms) > 1 {
+		q += " ORDER BY 1, 2"
+	} else {
+		q += " ORDER BY date_start, pk"
+	}
+	if pg.Limit > 0 || pg.Offset > 0 {
+		lim := pg.Limit
+		if lim <= 0 {
+			lim = -1
+		}
+		q += " LIMIT ? OFFSET ?"
+		args = append(args, lim, pg.Offset)
+	}
+	return q, args
 }
 
-func eventQueryOf(f chronicle.EventFilter) *eventQuery {
-	var q eventQuery
-	if f.Actor != "" {
-		q.keys, q.keyArgs = actorSet(f.Actor, f.ActorForms)
-	}
-	if len(f.Pair) == 2 {
-		var af, bf []string
-		if len(f.PairForms) == 2 {
-			af, bf = f.PairForms[0], f.PairForms[1]
+// Event queries (see doc/schema.md, "Event queries"). A filter becomes a plan: a few arms,
+// each a range of one index of events whose conditions the index columns can check, the arms
+// disjoint, their union the events that match. A page merges arms that each come in the
+// order of the answer (date_start, pk), so a first page reads about as many index entries as
+// it returns; counts read the arms whole.
+
+// Limits of the plans.
+const (
+	maxOrderedArgs = 24 // most actor arguments read as one ordered arm each (per role)
+	maxPairArms    = 64 // most argument pairs read as one arm each
+	maxInlineIDs   = 24 // longer lists of ids are written into the SQL rather than bound
+)
+
+// arm is one SELECT over events: an index (INDEXED BY; "" lets SQLite choose) and conditions.
+type arm struct {
+	index string
+	conds []string
+	args  []any
+}
+
+func (a *arm) add(cond string, args ...any) {
+	a.conds = append(a.conds, cond)
+	a.args = append(a.args, args...)
+}
+
+// plan is the arms of an event filter, or none when nothing can match.
+type plan struct {
+	none bool
+	arms []arm
+}
+
+// timeline is the column list of plan.sql that selects an event's tl (see migration 0005), as
+// one column x.
+const timeline = "tl"
+
+// sql returns the arms selecting cols as one compound SELECT (without ORDER BY).
+func (p *plan) sql(cols string) (string, []any) {
+	var sb strings.Builder
+	var args []any
+	for i, a := range p.arms {
+		if i > 0 {
+			sb.WriteString(" UNION ALL ")
 		}
-		p, pa := pairSet(f.Pair[0], f.Pair[1], af, bf)
-		if q.keys == "" {
-			q.keys, q.keyArgs = p, pa
+		sb.WriteString("SELECT ")
+		if cols == timeline {
+			switch a.index {
+			case "events_by_pair", "events_by_source", "events_by_target":
+				sb.WriteString("tl AS x") // in the index
+			default:
+				sb.WriteString("date_start || date_end || plover AS x")
+			}
 		} else {
-			q.keys = "SELECT * FROM (" + q.keys + ") INTERSECT SELECT * FROM (" + p + ")"
-			q.keyArgs = append(q.keyArgs, pa...)
+			sb.WriteString(cols)
+		}
+		sb.WriteString(" FROM events")
+		if a.index != "" {
+			sb.WriteString(" INDEXED BY ")
+			sb.WriteString(a.index)
+		}
+		for j, c := range a.conds {
+			if j == 0 {
+				sb.WriteString(" WHERE ")
+			} else {
+				sb.WriteString(" AND ")
+			}
+			sb.WriteString(c)
+		}
+		args = append(args, a.args...)
+	}
+	return sb.String(), args
+}
+
+// keys is what the actor and pair filters of a query select: the argument ids of the actor
+// (ids, with the number of events each has as source or target), or the argument pairs that
+// have events (cells, with their numbers of events).
+type keys struct {
+	any   bool // an actor or pair filter is given
+	ids   []int64
+	cells [][2]int64
+	est   int64 // events they have (an upper bound)
+}
+
+// resolve looks up the arguments of the actor and pair filters of f.
+func (s *Store) resolve(ctx context.Context, f chronicle.EventFilter) (*keys, error) {
+	k := &keys{}
+	pair := len(f.Pair) == 2
+	if f.Actor == "" && !pair {
+		return k, nil
+	}
+	k.any = true
+	var x []int64
+	if f.Actor != "" {
+		var err error
+		if x, err = s.argIDs(ctx, f.Actor, f.ActorForms); err != nil || len(x) == 0 {
+			return k, err
 		}
 	}
-	w := &q.where
+	if !pair {
+		// The arguments that have events, and how many.
+		l, la := idList(x)
+		rows, err := s.query(ctx, `SELECT source, total(n) FROM arg_pairs WHERE source IN `+l+` GROUP BY source
+			UNION ALL SELECT target, total(n) FROM arg_pairs WHERE target IN `+l+` GROUP BY target`, append(la, la...)...)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			var n float64
+			if err := rows.Scan(&id, &n); err != nil {
+				return nil, err
+			}
+			if n > 0 {
+				k.ids = append(k.ids, id)
+				k.est += int64(n)
+			}
+		}
+		slices.Sort(k.ids)
+		k.ids = slices.Compact(k.ids)
+		return k, rows.Err()
+	}
+	var af, bf []string
+	if len(f.PairForms) == 2 {
+		af, bf = f.PairForms[0], f.PairForms[1]
+	}
+	a, err := s.argIDs(ctx, f.Pair[0], af)
+	if err != nil || len(a) == 0 {
+		return k, err
+	}
+	b, err := s.argIDs(ctx, f.Pair[1], bf)
+	if err != nil || len(b) == 0 {
+		return k, err
+	}
+	al, aa := idList(a)
+	bl, ba := idList(b)
+	rows, err := s.query(ctx, `SELECT source, target, n FROM arg_pairs WHERE source IN `+al+` AND target IN `+bl+` AND n > 0
+		UNION SELECT source, target, n FROM arg_pairs WHERE source IN `+bl+` AND target IN `+al+` AND n > 0 ORDER BY 1, 2`,
+		slices.Concat(aa, ba, ba, aa)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var c [2]int64
+		var n int64
+		if err := rows.Scan(&c[0], &c[1], &n); err != nil {
+			return nil, err
+		}
+		if x != nil && !slices.Contains(x, c[0]) && !slices.Contains(x, c[1]) {
+			continue // not the actor's
+		}
+		k.cells = append(k.cells, c)
+		k.est += n
+	}
+	return k, rows.Err()
+}
+
+// idList returns a parenthesised list of ids for IN: placeholders for short lists, the numbers
+// themselves for long ones.
+func idList(ids []int64) (string, []any) {
+	if len(ids) > maxInlineIDs {
+		var sb strings.Builder
+		sb.WriteByte('(')
+		for i, id := range ids {
+			if i > 0 {
+				sb.WriteByte(',')
+			}
+			sb.WriteString(strconv.FormatInt(id, 10))
+		}
+		sb.WriteByte(')')
+		return sb.String(), nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return "(" + plus(len(ids)) + ")", args
+}
+
+// filter returns the condition that the selected keys put on an event.
+func (k *keys) filter() (string, []any) {
+	if k.cells != nil {
+		var sb strings.Builder
+		var args []any
+		sb.WriteString("(source_arg, target_arg) IN (VALUES ")
+		for i, c := range k.cells {
+			if i > 0 {
+				sb.WriteByte(',')
+			}
+			if len(k.cells) > maxInlineIDs {
+				fmt.Fprintf(&sb, "(%d,%d)", c[0], c[1])
+			} else {
+				sb.WriteString("(+?,+?)")
+				args = append(args, c[0], c[1])
+			}
+		}
+		sb.WriteByte(')')
+		return sb.String(), args
+	}
+	l, args := idList(k.ids)
+	return "(source_arg IN " + l + " OR target_arg IN " + l + ")", append(args, args...)
+}
+
+// eventPlan returns the plan of f. With ordered, the plan serves a page (arms that come in
+// date order where possible); else it serves counts (every match read once, in any order).
+func (s *Store) eventPlan(ctx context.Context, f chronicle.EventFilter, ordered bool) (*plan, error) {
+	k, err := s.resolve(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if k.any && len(k.ids) == 0 && len(k.cells) == 0 {
+		return &plan{none: true}, nil
+	}
+	// The filters every arm checks.
+	var common arm
 	if f.Code != "" {
-		w.add("v.code >= ? AND v.code < ?", f.Code, f.Code+"\x7f")
+		common.add("code >= +? AND code < +?", f.Code, f.Code+"\x7f")
 	}
 	if f.Plover != "" {
-		w.add("v.plover = ? COLLATE NOCASE", f.Plover)
+		common.add("plover = +? COLLATE NOCASE", f.Plover)
 	}
 	if len(f.Modality) > 0 {
-		args := make([]any, len(f.Modality))
-		for i, m := range f.Modality {
-			args[i] = m
-		}
-		w.add("v.modality IN ("+placeholders(len(args))+")", args...)
-	}
-	switch {
-	case f.From != "" && f.To != "":
-		// Events starting in the range, or starting before it and still running: two index
-		// ranges instead of a scan of everything before To.
-		w.add("(v.date_start BETWEEN ? AND ? OR v.date_start < ? AND v.date_end >= ?)", f.From, f.To, f.From, f.From)
-	case f.From != "":
-		w.add("v.date_end >= ?", f.From)
-	case f.To != "":
-		w.add("v.date_start <= ?", f.To)
-	}
-	if f.Article != "" {
-		w.add("a.id = ?", f.Article)
-	}
-	if f.Cluster != "" {
-		w.add("v.cluster = ?", f.Cluster)
+		common.add("modality IN ("+plus(len(f.Modality))+")", strArgs(f.Modality)...)
 	}
 	if f.Place != "" {
-		w.add("v.place_name = ? COLLATE NOCASE", f.Place)
+		common.add("place_name = +? COLLATE NOCASE", f.Place)
 	}
 	if f.MinConfidence > 0 {
-		w.add("v.confidence >= ?", f.MinConfidence)
+		common.add("confidence >= +?", f.MinConfidence)
 	}
-	return &q
+	var keyCond string
+	var keyArgs []any
+	if k.any {
+		keyCond, keyArgs = k.filter()
+	}
+	if f.Article != "" || f.Cluster != "" {
+		// Few events: SQLite reads them through events_article or events_cluster.
+		a := common
+		if f.Article != "" {
+			a.add("article = (SELECT pk FROM articles WHERE id = +?)", f.Article)
+		}
+		if f.Cluster != "" {
+			a.add("cluster = +? AND cluster != ''", f.Cluster)
+		}
+		if keyCond != "" {
+			a.add(keyCond, keyArgs...)
+		}
+		switch {
+		case f.From != "" && f.To != "":
+			a.add("(date_start BETWEEN +? AND +? OR date_start < +? AND date_end >= +?)", f.From, f.To, f.From, f.From)
+		case f.From != "":
+			a.add("date_end >= +?", f.From)
+		case f.To != "":
+			a.add("date_start <= +?", f.To)
+		}
+		return &plan{arms: []arm{a}}, nil
+	}
+
+	// Arms that select by the keys, when they drive.
+	var drive []arm
+	switch {
+	case k.cells != nil && len(k.cells) <= maxPairArms:
+		for _, c := range k.cells {
+			drive = append(drive, arm{index: "events_by_pair", conds: []string{"source_arg = +? AND target_arg = +?"}, args: []any{c[0], c[1]}})
+		}
+	case k.cells != nil:
+		drive = append(drive, arm{conds: []string{keyCond}, args: keyArgs})
+	case k.ids != nil && ordered && len(k.ids) <= maxOrderedArgs:
+		l, la := idList(k.ids)
+		for _, id := range k.ids {
+			drive = append(drive, arm{index: "events_by_source", conds: []string{"source_arg = +?"}, args: []any{id}})
+		}
+		for _, id := range k.ids {
+			drive = append(drive, arm{index: "events_by_target", conds: []string{"target_arg = +? AND source_arg NOT IN " + l}, args: append([]any{id}, la...)})
+		}
+	case k.ids != nil && (!ordered || k.est <= 20000):
+		l, la := idList(k.ids)
+		drive = append(drive,
+			arm{index: "events_by_source", conds: []string{"source_arg IN " + l}, args: la},
+			arm{index: "events_by_target", conds: []string{"target_arg IN " + l + " AND source_arg NOT IN " + l}, args: append(la, la...)})
+	}
+	keysDrive := drive != nil
+	if !keysDrive {
+		drive = filterArms(f)
+	}
+	// The date range: events starting in it, as a range of the arms' index, and those started
+	// before it and still running (straddle, below).
+	for i := range drive {
+		a := &drive[i]
+		switch {
+		case f.From != "" && f.To != "":
+			a.add("date_start BETWEEN +? AND +?", f.From, f.To)
+		case f.From != "":
+			a.add("date_start >= +?", f.From)
+		case f.To != "":
+			a.add("date_start <= +?", f.To)
+		}
+	}
+	if f.From != "" {
+		spans, err := s.spans(ctx)
+		if err != nil {
+			return nil, err
+		}
+		from, err := time.Parse(chronicle.DateLayout, f.From)
+		for _, sp := range spans {
+			a := arm{index: "events_by_span"}
+			a.add("span > 0 AND span = +?", sp) // the first term lets SQLite use the partial index
+			if sp < unknownSpan && err == nil {
+				a.add("date_start >= +?", from.AddDate(0, 0, -(1<<sp)).Format(chronicle.DateLayout))
+			}
+			a.add("date_start < +? AND date_end >= +?", f.From, f.From)
+			if keyCond != "" {
+				a.add(keyCond, keyArgs...)
+			}
+			drive = append(drive, a)
+		}
+	}
+	for i := range drive {
+		a := &drive[i]
+		if !keysDrive && keyCond != "" && a.index != "events_by_span" {
+			a.add(keyCond, keyArgs...)
+		}
+		a.conds = append(a.conds, common.conds...)
+		a.args = append(a.args, common.args...)
+	}
+	return &plan{arms: drive}, nil
 }
 
-// events runs an event query: from names events v (and what it joins), cond its WHERE.
-func (s *Store) events(ctx context.Context, from, cond string, args []any, order string) ([]chronicle.Event, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, v.vid, v.code, v.root, v.plover, v.modality,
+// filterArms returns the arms of a filter without actor or pair: the range of its most
+// selective indexed filter (place, modality, CAMEO root, PLOVER category), else all events by
+// date.
+func filterArms(f chronicle.EventFilter) []arm {
+	switch {
+	case f.Place != "":
+		return []arm{{index: "events_by_place", conds: []string{"place_name = +? COLLATE NOCASE"}, args: []any{f.Place}}}
+	case len(f.Modality) > 0 && !slices.Contains(f.Modality, chronicle.Asserted):
+		var arms []arm
+		for _, m := range slices.Compact(slices.Sorted(slices.Values(f.Modality))) {
+			arms = append(arms, arm{index: "events_by_modality", conds: []string{"modality = +?"}, args: []any{m}})
+		}
+		return arms
+	case len(f.Code) >= 2:
+		return []arm{{index: "events_by_root", conds: []string{"substr(code, 1, 2) = +?"}, args: []any{f.Code[:2]}}}
+	case f.Plover != "":
+		return []arm{{index: "events_by_plover", conds: []string{"plover = +? COLLATE NOCASE"}, args: []any{f.Plover}}}
+	}
+	return []arm{{index: "events_by_day"}}
+}
+
+// spans returns the span classes of stored events longer than a day.
+func (s *Store) spans(ctx context.Context) ([]int, error) {
+	rows, err := s.query(ctx, `SELECT span FROM event_spans WHERE span > 0 ORDER BY span`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var sp int
+		if err := rows.Scan(&sp); err != nil {
+			return nil, err
+		}
+		out = append(out, sp)
+	}
+	return out, rows.Err()
+}
+
+// events runs an event query: from names events v (and what it joins), cond its WHERE. With
+// sentences, the events get their Sentence.Text (as Excerpts would cut it).
+func (s *Store) events(ctx context.Context, from, cond string, args []any, order string, sentences bool) ([]chronicle.Event, error) {
+	text := "''"
+	if sentences {
+		text = "substr(a.text, max(v.sentence_start, 0) + 1, max(v.sentence_end - max(v.sentence_start, 0), 0))"
+	}
+	rows, err := s.query(ctx, `SELECT a.id, v.vid, v.code, v.root, v.plover, v.modality,
 		v.source_entity, v.source_actor, v.source_text, v.source_name,
 		v.target_entity, v.target_actor, v.target_text, v.target_name,
 		v.date, v.date_from, v.timex, v.place_name, v.place_geonames, v.place_lat, v.place_lon,
-		v.trigger, v.trigger_start, v.trigger_end, v.sentence_start, v.sentence_end, v.quote, v.confidence, v.why, v.cluster
+		v.trigger, v.trigger_start, v.trigger_end, v.sentence_start, v.sentence_end, `+text+`, v.quote, v.confidence, v.why, v.cluster
 		FROM `+from+` JOIN articles a ON a.pk = v.article `+cond+order, args...)
 	if err != nil {
 		return nil, err
@@ -361,7 +677,7 @@ func (s *Store) events(ctx context.Context, from, cond string, args []any, order
 			&v.Source.Entity, &v.Source.Actor, &v.Source.Text, &v.Source.Name,
 			&v.Target.Entity, &v.Target.Actor, &v.Target.Text, &v.Target.Name,
 			&v.Date, &v.DateFrom, &v.TimexID, &pname, &geo, &lat, &lon,
-			&v.Trigger.Text, &v.Trigger.Start, &v.Trigger.End, &v.Sentence.Start, &v.Sentence.End, &v.QuoteID, &v.Confidence, &v.Why, &v.Cluster); err != nil {
+			&v.Trigger.Text, &v.Trigger.Start, &v.Trigger.End, &v.Sentence.Start, &v.Sentence.End, &v.Sentence.Text, &v.QuoteID, &v.Confidence, &v.Why, &v.Cluster); err != nil {
 			return nil, err
 		}
 		if pname != "" || geo != 0 {
@@ -617,4 +933,54 @@ func (s *Store) Stats(ctx context.Context) (chronicle.Stats, error) {
 
 func escapeLike(s string) string {
 	return s // LIKE wildcards in names are rare; '%' and '_' match loosely
+}
+
+// plus returns n comma-separated placeholders written +?: SQLite reads the value of a bare
+// placeholder compared with an indexed column to estimate the rows (STAT4), and then prepares
+// the statement anew whenever the value changes, which would cost more than most event queries.
+func plus(n int) string {
+	return strings.TrimSuffix(strings.Repeat("+?,", n), ",")
+}
+
+// maxStmts bounds the prepared statements a store keeps.
+const maxStmts = 512
+
+// query runs a read through a prepared statement kept by its text (statements of queries
+// whose text varies with their data, beyond maxStmts, are prepared each time).
+func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	s.stmtMu.Lock()
+	st, ok := s.stmts[q]
+	full := len(s.stmts) >= maxStmts
+	s.stmtMu.Unlock()
+	if !ok {
+		if full {
+			return s.db.QueryContext(ctx, q, args...)
+		}
+		var err error
+		if st, err = s.db.PrepareContext(ctx, q); err != nil {
+			return nil, err
+		}
+		s.stmtMu.Lock()
+		if old, ok := s.stmts[q]; ok {
+			st.Close()
+			st = old
+		} else {
+			if s.stmts == nil {
+				s.stmts = map[string]*sql.Stmt{}
+			}
+			s.stmts[q] = st
+		}
+		s.stmtMu.Unlock()
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// closeStmts closes the kept statements.
+func (s *Store) closeStmts() {
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
 }

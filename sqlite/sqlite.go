@@ -27,6 +27,9 @@ import (
 //go:embed migrations/*.sql
 var migrations embed.FS
 
+// maxConns is the most connections a store opens; one is kept by DataVersion once called.
+const maxConns = 8
+
 // Store is a chronicle.Store on SQLite.
 type Store struct {
 	db *sql.DB
@@ -39,6 +42,12 @@ type Store struct {
 	// verConn is a connection that never writes, for DataVersion.
 	verMu   sync.Mutex
 	verConn *sql.Conn
+
+	// stmts are prepared read statements by their text (query.go).
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt
+	// argMirror is the args table in memory (keys.go).
+	argMirror argMirror
 }
 
 var _ chronicle.Store = (*Store)(nil)
@@ -51,22 +60,30 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	q.Set("_foreign_keys", "1")
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", "immediate")
+	// Reads go through a memory map of the file (no system call per page, one copy of the
+	// pages for every connection).
+	q.Add("_pragma", "mmap_size(1073741824)")
 	dsn := "file:" + path + "?" + q.Encode()
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite.Open(%q): %w", path, err)
 	}
-	db.SetMaxOpenConns(8)
+	// Connections are kept open: a new one reads the whole schema.
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
 	s := &Store{db: db, Now: time.Now}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite.Open(%q): %w", path, err)
 	}
-	if err := s.backfillKeys(ctx); err != nil {
+	if err := s.backfillArgs(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite.Open(%q): %w", path, err)
 	}
 	s.optimize(ctx)
+	// Connections opened before optimize keep the statistics they read: close them.
+	db.SetMaxIdleConns(0)
+	db.SetMaxIdleConns(maxConns)
 	return s, nil
 }
 
@@ -78,6 +95,7 @@ func (s *Store) Close() error {
 		s.verConn = nil
 	}
 	s.verMu.Unlock()
+	s.closeStmts()
 	s.optimize(context.Background())
 	return s.db.Close()
 }
@@ -349,17 +367,18 @@ func putExtractions(ctx context.Context, tx *sql.Tx, pk int64, a *chronicle.Arti
 			source_entity, source_actor, source_text, source_name, source_kb,
 			target_entity, target_actor, target_text, target_name, target_kb,
 			date, date_start, date_end, date_from, timex, place_name, place_geonames, place_lat, place_lon,
-			trigger, trigger_start, trigger_end, sentence_start, sentence_end, quote, confidence, why, cluster)
-			VALUES (?,?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?)`)
+			trigger, trigger_start, trigger_end, sentence_start, sentence_end, quote, confidence, why, cluster,
+			source_arg, target_arg, span)
+			VALUES (?,?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?)`)
 		if err != nil {
 			return err
 		}
 		defer vs.Close()
-		ks, err := prepareKeys(ctx, tx)
+		aw, err := newArgWriter(ctx, tx)
 		if err != nil {
 			return err
 		}
-		defer ks.Close()
+		defer aw.Close()
 		for _, v := range a.Events {
 			sname, skb := argName(byID, v.Source)
 			tname, tkb := argName(byID, v.Target)
@@ -370,20 +389,17 @@ func putExtractions(ctx context.Context, tx *sql.Tx, pk int64, a *chronicle.Arti
 			if v.Place != nil {
 				pname, geo, lat, lon = v.Place.Name, v.Place.GeoNames, v.Place.Lat, v.Place.Lon
 			}
-			r, err := vs.ExecContext(ctx, pk, v.ID, v.Code, v.Root, v.Plover, v.Modality,
+			src, tgt, err := aw.eventArgs(ctx, &v, sname, skb, tname, tkb)
+			if err != nil {
+				return fmt.Errorf("event %s arguments: %w", v.ID, err)
+			}
+			if _, err := vs.ExecContext(ctx, pk, v.ID, v.Code, v.Root, v.Plover, v.Modality,
 				v.Source.Entity, v.Source.Actor, v.Source.Text, sname, skb,
 				v.Target.Entity, v.Target.Actor, v.Target.Text, tname, tkb,
 				v.Date, start, end, v.DateFrom, v.TimexID, pname, geo, lat, lon,
-				v.Trigger.Text, v.Trigger.Start, v.Trigger.End, v.Sentence.Start, v.Sentence.End, v.QuoteID, v.Confidence, v.Why, v.Cluster)
-			if err != nil {
+				v.Trigger.Text, v.Trigger.Start, v.Trigger.End, v.Sentence.Start, v.Sentence.End, v.QuoteID, v.Confidence, v.Why, v.Cluster,
+				src, tgt, spanOf(start, end)); err != nil {
 				return fmt.Errorf("event %s: %w", v.ID, err)
-			}
-			epk, err := r.LastInsertId()
-			if err != nil {
-				return err
-			}
-			if err := putEventKeys(ctx, ks, epk, &v, sname, skb, tname, tkb, start, end); err != nil {
-				return fmt.Errorf("event %s keys: %w", v.ID, err)
 			}
 		}
 	}
@@ -412,8 +428,24 @@ func eventDays(value, articleDate string) (string, string) {
 
 // optimize refreshes the query planner's statistics where they are stale (cheap when they are
 // not); run after opening and after large writes.
+//
+// The samples of full-text index tables (STAT4) are then dropped: FTS5 reads its index with
+// statements whose plan SQLite would otherwise prepare anew for every term searched.
 func (s *Store) optimize(ctx context.Context) {
-	s.db.ExecContext(ctx, `PRAGMA optimize=0x10002`)
+	c, err := s.db.Conn(ctx)
+	if err != nil {
+		return
+	}
+	defer c.Close()
+	c.ExecContext(ctx, `PRAGMA optimize=0x10002`)
+	var n int
+	if c.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat4'`).Scan(&n) == nil && n > 0 {
+		if r, err := c.ExecContext(ctx, `DELETE FROM sqlite_stat4 WHERE tbl GLOB '*_fts_idx'`); err == nil {
+			if k, _ := r.RowsAffected(); k > 0 {
+				c.ExecContext(ctx, `ANALYZE sqlite_schema`)
+			}
+		}
+	}
 }
 
 // DataVersion returns a number that changes whenever anything is committed to the database,

@@ -17,11 +17,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"sync"
@@ -41,12 +43,24 @@ func main() {
 	warm := flag.Duration("warmup", 3*time.Second, "requests sent before measuring (not counted)")
 	maxRequests := flag.Int("requests", 1000000, "stop after this many requests")
 	maxP99 := flag.Duration("max-p99", 0, "exit with status 1 when the p99 latency exceeds this (0: report only)")
+	flag.BoolVar(&detail, "detail", false, "also print the latencies of each request shape (filters, timeline unit)")
+	flag.BoolVar(&noCache, "nocache", false, "serve without the cache of API answers (in-process server only)")
+	flag.IntVar(&concurrency, "concurrency", 0, "requests the in-process server computes at once (0: its default)")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the measured period to this file")
 	flag.Parse()
+	profile = *cpuProfile
 	if err := run(*db, *events, *perArticle, *target, *clients, *duration, *warm, *maxRequests, *maxP99); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
 }
+
+var (
+	detail      bool
+	noCache     bool
+	concurrency int
+	profile     string
+)
 
 func run(db string, events, perArticle int, target string, clients int, duration, warm time.Duration, maxRequests int, maxP99 time.Duration) error {
 	ctx := context.Background()
@@ -68,7 +82,7 @@ func run(db string, events, perArticle int, target string, clients int, duration
 	logf("%s holds %d articles and %d events (%d articles added in %v)", db, stats.Articles, stats.Events, n, time.Since(start).Round(time.Millisecond))
 
 	if target == "" {
-		srv, err := server.New(st, server.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		srv, err := server.New(st, server.Options{Logger: slog.New(slog.DiscardHandler), NoCache: noCache, Concurrency: concurrency})
 		if err != nil {
 			return err
 		}
@@ -94,11 +108,24 @@ func run(db string, events, perArticle int, target string, clients int, duration
 	var (
 		mu      sync.Mutex
 		samples = map[string][]time.Duration{}
+		shapes  = map[string][]time.Duration{}
 		fails   = map[string]int{}
 		total   int
 	)
 	measureFrom := time.Now().Add(warm)
 	stopAt := measureFrom.Add(duration)
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		go func() {
+			time.Sleep(time.Until(measureFrom))
+			pprof.StartCPUProfile(f)
+		}()
+		defer pprof.StopCPUProfile()
+	}
 	var wg sync.WaitGroup
 	for c := range clients {
 		wg.Add(1)
@@ -113,7 +140,7 @@ func run(db string, events, perArticle int, target string, clients int, duration
 				}
 				total++
 				mu.Unlock()
-				kind, path := request(rng)
+				kind, shape, path := request(rng)
 				t0 := time.Now()
 				err := fetch(client, target+path)
 				d := time.Since(t0)
@@ -128,6 +155,7 @@ func run(db string, events, perArticle int, target string, clients int, duration
 					fails[kind]++
 				} else {
 					samples[kind] = append(samples[kind], d)
+					shapes[shape] = append(shapes[shape], d)
 				}
 				mu.Unlock()
 			}
@@ -136,13 +164,18 @@ func run(db string, events, perArticle int, target string, clients int, duration
 	wg.Wait()
 
 	var all []time.Duration
-	fmt.Printf("%-10s %8s %7s %8s %8s %8s %8s\n", "requests", "count", "errors", "p50", "p90", "p99", "max")
+	fmt.Printf("%-22s %8s %7s %8s %8s %8s %8s\n", "requests", "count", "errors", "p50", "p90", "p99", "max")
 	kinds := []string{"timeline", "events"}
 	for _, k := range kinds {
 		all = append(all, samples[k]...)
 		printRow(k, samples[k], fails[k])
 	}
 	printRow("all", all, fails["timeline"]+fails["events"])
+	if detail {
+		for _, k := range slices.Sorted(maps.Keys(shapes)) {
+			printRow(k, shapes[k], 0)
+		}
+	}
 	fmt.Printf("throughput %.0f requests/s\n", float64(len(all))/duration.Seconds())
 	if fails["timeline"]+fails["events"] > 0 {
 		return errors.New("some requests failed")
@@ -156,7 +189,7 @@ func run(db string, events, perArticle int, target string, clients int, duration
 func printRow(name string, ds []time.Duration, errs int) {
 	slices.Sort(ds)
 	ms := func(d time.Duration) string { return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000) }
-	fmt.Printf("%-10s %8d %7d %8s %8s %8s %8s\n", name, len(ds), errs, ms(percentile(ds, .5)), ms(percentile(ds, .9)), ms(percentile(ds, .99)), ms(percentile(ds, 1)))
+	fmt.Printf("%-22s %8d %7d %8s %8s %8s %8s\n", name, len(ds), errs, ms(percentile(ds, .5)), ms(percentile(ds, .9)), ms(percentile(ds, .99)), ms(percentile(ds, 1)))
 }
 
 // percentile returns the p-quantile of sorted durations.
@@ -185,8 +218,8 @@ func fetch(c *http.Client, u string) error {
 }
 
 // request returns a random request of the mix: half pair timelines, half first pages of
-// events under one or two filters.
-func request(rng *rand.Rand) (kind, path string) {
+// events under one or two filters; shape names its filters (or the timeline's unit).
+func request(rng *rand.Rand) (kind, shape, path string) {
 	name := func() string {
 		f := rng.Float64()
 		return actors[int(f*f*float64(len(actors)))].Name
@@ -200,10 +233,13 @@ func request(rng *rand.Rand) (kind, path string) {
 	}
 	if rng.IntN(2) == 0 {
 		q := url.Values{"pair": {pair()}}
-		if by := []string{"", "week", "month"}[rng.IntN(3)]; by != "" {
+		by := []string{"", "week", "month"}[rng.IntN(3)]
+		if by != "" {
 			q.Set("by", by)
+		} else {
+			by = "auto"
 		}
-		return "timeline", "/api/v1/timeline?" + q.Encode()
+		return "timeline", "timeline " + by, "/api/v1/timeline?" + q.Encode()
 	}
 	q := url.Values{"limit": {"50"}}
 	filters := []func(){
@@ -225,5 +261,12 @@ func request(rng *rand.Rand) (kind, path string) {
 	if q.Get("plover") == "" {
 		q.Del("plover")
 	}
-	return "events", "/api/v1/events?" + strings.ReplaceAll(q.Encode(), "+", "%20")
+	var names []string
+	for k := range q {
+		if k != "limit" && k != "to" {
+			names = append(names, k)
+		}
+	}
+	slices.Sort(names)
+	return "events", "events " + strings.Join(names, "+"), "/api/v1/events?" + strings.ReplaceAll(q.Encode(), "+", "%20")
 }

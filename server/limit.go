@@ -1,0 +1,95 @@
+package server
+
+import (
+	"bytes"
+	"net/http"
+	"runtime"
+	"strings"
+)
+
+// limiter lets a few requests at a time compute their answers and queues the others in
+// arrival order. Under many concurrent clients the store and the encoding of answers share
+// a few cores: running everything at once would make every answer wait for all the others
+// (and the pool of database connections hands its connections to waiters in random order),
+// while a queue makes each wait only for those that came before it. An answer is computed
+// into memory (up to maxBuffered bytes) and sent after its request has left the queue, so
+// that a slow reader does not hold a place.
+type limiter chan struct{}
+
+// maxBuffered is the most bytes of an answer kept before it is sent.
+const maxBuffered = 4 << 20
+
+// newLimiter returns a limiter of n requests at a time (2 per core when n ≤ 0).
+func newLimiter(n int) limiter {
+	if n <= 0 {
+		n = 2 * runtime.GOMAXPROCS(0)
+	}
+	return make(limiter, n)
+}
+
+// wrap returns next with the requests for pages and the API limited (static files and the
+// health check are not).
+func (l limiter) wrap(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/static/") || r.URL.Path == "/healthz" {
+			next.ServeHTTP(w, r)
+			return
+		}
+		select {
+		case l <- struct{}{}: // goroutines blocked on a channel send are woken in order
+		case <-r.Context().Done():
+			return
+		}
+		bw := &bufferedWriter{ResponseWriter: w}
+		func() {
+			defer func() { <-l }()
+			next.ServeHTTP(bw, r)
+		}()
+		bw.flush()
+	})
+}
+
+// bufferedWriter keeps a response in memory until flush, or until it grows past maxBuffered
+// (from then on it writes through).
+type bufferedWriter struct {
+	http.ResponseWriter
+	status  int
+	buf     bytes.Buffer
+	through bool
+}
+
+func (b *bufferedWriter) WriteHeader(code int) {
+	if b.status == 0 {
+		b.status = code
+	}
+}
+
+func (b *bufferedWriter) Write(p []byte) (int, error) {
+	if b.status == 0 {
+		b.status = http.StatusOK
+	}
+	if !b.through && b.buf.Len()+len(p) <= maxBuffered {
+		return b.buf.Write(p)
+	}
+	if err := b.flush(); err != nil {
+		return 0, err
+	}
+	return b.ResponseWriter.Write(p)
+}
+
+// flush sends the status and what is buffered, and makes the writer write through.
+func (b *bufferedWriter) flush() error {
+	if b.through {
+		return nil
+	}
+	b.through = true
+	if b.status == 0 {
+		return nil // nothing was written: net/http sends an empty 200
+	}
+	b.ResponseWriter.WriteHeader(b.status)
+	_, err := b.ResponseWriter.Write(b.buf.Bytes())
+	b.buf = bytes.Buffer{}
+	return err
+}
+
+func (b *bufferedWriter) Unwrap() http.ResponseWriter { return b.ResponseWriter }
