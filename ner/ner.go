@@ -162,23 +162,23 @@ func (r *Recognizer) WriteModel(w io.Writer) error {
 
 // scratch is per-call working memory.
 type scratch struct {
-	ts                             []tokInfo
-	buf                            []byte
-	fs                             []uint64
-	offs                           []int
-	scores                         []float32
-	em                             []float32
-	back                           []int16
-	work                           []float32
-	pos                            []int
-	chunk                          []int
-	ner                            []int
-	hist                           map[uint64][5]int16
-	posCache, nerCache, chunkCache wordCache
-	woffs                          []int
-	emDoc                          []float32
-	hint1                          []uint8
-	pass1                          []int
+	ts                 []tokInfo
+	buf                []byte
+	fs                 []uint64
+	offs               []int
+	scores             []float32
+	em                 []float32
+	back               []int16
+	work               []float32
+	pos                []int
+	chunk              []int
+	ner                []int
+	hist               map[uint64][5]int16
+	posCache, nerCache wordCache
+	woffs              []int
+	emDoc              []float32
+	hint1              []uint8
+	pass1              []int
 }
 
 // getScratch takes working memory from the free list (kept outside sync.Pool so that the
@@ -383,12 +383,16 @@ func (r *Recognizer) tagChunk(ts []tokInfo, pos, out []int, s *scratch) {
 		s.scores = make([]float32, 64)
 	}
 	if cm, ok := m.(*percep.Model); ok && cm == r.dense.chunkFor {
-		// Cached word features plus the others.
-		s.chunkCache.reset(cm, 3*L)
-		s.woffs, s.fs = wordOffsets(&s.chunkCache, cm, L, 1, ts, 0, s.woffs, s.fs, chunkUnary, false)
-		// Token i's word-and-tag feature is s.fs[i] (chunkHashed), prefetched together.
+		// No word cache here: each word contributes one feature per offset, so scoring the
+		// three word features directly adds the same numbers in the same order as summing
+		// cached vectors would, and the model is smaller than such a cache. Token i's word
+		// features (chunkUnary at -1, 0, 1) are s.fs[4i:4i+3] and its word-and-tag feature
+		// (chunkHashed) s.fs[4i+3], all prefetched together.
 		s.fs = s.fs[:0]
 		for i := range ts {
+			for k := -1; k <= 1; k++ {
+				s.fs = chunkUnary(s.fs, at(ts, i+k), k, false)
+			}
 			s.fs = chunkHashed(s.fs, ts, i, pos)
 		}
 		cm.Prefetch(s.fs)
@@ -403,13 +407,14 @@ func (r *Recognizer) tagChunk(ts []tokInfo, pos, out []int, s *scratch) {
 			if i > 1 {
 				c2 = out[i-2] + 1
 			}
-			// The word scores at -1, 0, 1, then the dense ones in template order.
-			dt, c := &r.dense, &s.chunkCache
-			sum4(sc, c.word(L, 1, s.woffs, i, -1), c.word(L, 1, s.woffs, i+1, 0), c.word(L, 1, s.woffs, i+2, 1), dt.chunkBias.at(0, 0))
-			add4(sc, dt.cpos.at(p0, 0), dt.cposm1.at(pm1, 0), dt.cposp1.at(pp1, 0), dt.cposm2.at(pm2, 0))
-			add4(sc, dt.cposp2.at(pp2, 0), dt.cposm1pos.at(pm1, p0), dt.cposposp1.at(p0, pp1), dt.chunkm1.at(c1, 0))
-			add3(sc, dt.chunkm1pos.at(c1, p0), dt.chunkm12.at(c1, c2), dt.chunkm1posp1.at(c1, pp1))
-			cm.Score(s.fs[i:i+1], sc)
+			// The word features, the dense templates in order, the word-and-tag feature.
+			dt := &r.dense
+			clear(sc)
+			cm.Score(s.fs[4*i:4*i+3], sc)
+			add4(sc, dt.chunkBias.at(0, 0), dt.cpos.at(p0, 0), dt.cposm1.at(pm1, 0), dt.cposp1.at(pp1, 0))
+			add4(sc, dt.cposm2.at(pm2, 0), dt.cposp2.at(pp2, 0), dt.cposm1pos.at(pm1, p0), dt.cposposp1.at(p0, pp1))
+			add4(sc, dt.chunkm1.at(c1, 0), dt.chunkm1pos.at(c1, p0), dt.chunkm12.at(c1, c2), dt.chunkm1posp1.at(c1, pp1))
+			cm.Score(s.fs[4*i+3:4*i+4], sc)
 			out[i] = percep.Greedy(sc)
 		}
 		return
