@@ -439,11 +439,12 @@ func (m *matcher) group(h int) (int, bool) {
 }
 
 // subjectBefore reports whether the token before k is a noun or personal pronoun (by its POS
-// tag), as the subject of a verb at k is.
+// tag), as the subject of a verb at k is. A singular common noun is not: a base form after it
+// is no present tense ("The phone call/VB …" is a noun the tagger took for a verb).
 func (m *matcher) subjectBefore(k int) bool {
 	p := m.d.Tokens[k-1].POS
 	switch p {
-	case "NN", "NNS", "NNP", "NNPS", "PRP":
+	case "NNS", "NNP", "NNPS", "PRP":
 		return true
 	}
 	return false
