@@ -152,7 +152,7 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) error {
 	if fm == "csv" {
 		return writeCSV(w, "events", eventsTable(evs))
 	}
-	return writeList(w, r, evs, p)
+	return writeEvents(w, r, evs, p)
 }
 
 // splitEventID splits "ARTICLE:vN" into the article id and the event id.
@@ -457,7 +457,7 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) error {
 	q.Del("format")
 	t.Events = "/api/v1/events?" + q.Encode()
 	t.Clusters = "/api/v1/clusters?" + q.Encode()
-	return writeJSON(w, t)
+	return writeTimeline(w, &t)
 }
 
 func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {

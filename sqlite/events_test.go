@@ -2,9 +2,11 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -37,7 +39,8 @@ var (
 		{"Russia", "Q159", "RUS"}, {"United States", "Q30", "USA"}, {"Volodymyr Zelenskyy", "Q3881612", "UKRGOV"},
 		{"Ukraine", "", "UKR"}, {"Putina Street Committee", "", "---"}, {"", "", ""}, {"Ñandú Öko", "Q1", "ARG"},
 	}
-	refTexts  = []string{"", "Putin", "President Vladimir Putin", "the  Kremlin", "TRUMP", "Washington", "he", "Zelensky's office", "Ñandú"}
+	refTexts = []string{"", "Putin", "President Vladimir Putin", "the  Kremlin", "TRUMP", "Washington", "he", "Zelensky's office", "Ñandú",
+		`Putin "the tsar"`, `back\slash`, "tab\there\nnewline \u0001", "emoji 🙂 and \u2028"}
 	refDates  = []string{"2024-03-05", "2024-03-06", "2024-03-31", "2024-04-01", "2024-W10", "2024-W14", "2024-03", "2024-04", "2024", "2023-12-31", "2024-Q1", "PRESENT_REF", "202"}
 	refPlaces = []string{"", "", "Moscow", "moscow", "Geneva", "Kyiv"}
 	refCodes  = []string{"010", "036", "040", "041", "0411", "042", "112", "120", "190", "195"}
@@ -49,7 +52,7 @@ func refArticles(rng *rand.Rand, n int) []*chronicle.Article {
 	var as []*chronicle.Article
 	for i := range n {
 		day := fmt.Sprintf("2024-%02d-%02d", 1+rng.IntN(5), 1+rng.IntN(28))
-		text := strings.Repeat("Some words of the article. ", 8)
+		text := strings.Repeat("Some wörds of the «article» 🙂. ", 8)
 		a := &chronicle.Article{ID: fmt.Sprintf("a%03d", i), Key: fmt.Sprintf("k%03d", i), Source: "test", Date: day, Text: text,
 			Offsets: chronicle.CodePoints, Versions: map[string]string{}}
 		for j, p := range refPeople {
@@ -72,12 +75,16 @@ func refArticles(rng *rand.Rand, n int) []*chronicle.Article {
 			code := refCodes[rng.IntN(len(refCodes))]
 			v := chronicle.Event{ID: fmt.Sprintf("v%d", j+1), Code: code, Root: code[:2], Plover: refPlover[rng.IntN(len(refPlover))],
 				Modality: refModal[rng.IntN(len(refModal))], Source: arg(), Target: arg(), Date: refDates[rng.IntN(len(refDates))],
-				Confidence: rng.Float64(), Sentence: chronicle.Span{Start: rng.IntN(40) - 5, End: rng.IntN(300)}}
+				Confidence: rng.Float64(), Sentence: chronicle.Span{Start: rng.IntN(40) - 5, End: rng.IntN(300)},
+				Trigger: chronicle.Span{Text: refTexts[rng.IntN(len(refTexts))], Start: rng.IntN(100), End: rng.IntN(100)},
+				Why:     refTexts[rng.IntN(len(refTexts))], QuoteID: []string{"", "q1"}[rng.IntN(2)], TimexID: []string{"", "t2"}[rng.IntN(2)]}
 			if rng.IntN(3) == 0 {
 				v.Date = day
 			}
 			if p := refPlaces[rng.IntN(len(refPlaces))]; p != "" {
-				v.Place = &chronicle.Place{Name: p}
+				v.Place = &chronicle.Place{Name: p, GeoNames: rng.IntN(3), Lat: rng.NormFloat64() * 40, Lon: 1 / 3.0}
+			} else if rng.IntN(5) == 0 {
+				v.Place = &chronicle.Place{GeoNames: 524901}
 			}
 			a.Events = append(a.Events, v)
 		}
@@ -291,20 +298,8 @@ func TestEventPlans(t *testing.T) {
 		if !slices.Equal(ids, page) {
 			t.Fatalf("Events(%+v):\n got %v\nwant %v", f, ids, page)
 		}
-		if f.Sentences && len(got) > 0 {
-			xs := make([]chronicle.Excerpt, len(got))
-			for i, v := range got {
-				xs[i] = chronicle.Excerpt{Article: v.Article, Start: v.Sentence.Start, End: v.Sentence.End}
-			}
-			texts, err := s.Excerpts(ctx, xs)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for i, v := range got {
-				if v.Sentence.Text != texts[i] {
-					t.Fatalf("%+v: sentence %q, excerpt %q", f, v.Sentence.Text, texts[i])
-				}
-			}
+		if want := refRows(t, s, got, f.Sentences); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Events(%+v):\n got %+v\nwant %+v", f, got, want)
 		}
 		unit := []string{chronicle.Day, chronicle.Week, chronicle.Month, chronicle.Year}[i%4]
 		counts, err := s.EventCounts(ctx, f, unit)
@@ -326,6 +321,42 @@ func TestEventPlans(t *testing.T) {
 	if spans < 4 {
 		t.Errorf("only %d spans longer than a day", spans)
 	}
+}
+
+// refRows reads the stored events evs (by article and id) column by column.
+func refRows(t *testing.T, s *Store, evs []chronicle.Event, sentences bool) []chronicle.Event {
+	out := []chronicle.Event{}
+	for _, e := range evs {
+		var v chronicle.Event
+		var pname string
+		var geo int
+		var lat, lon sql.NullFloat64
+		err := s.db.QueryRow(`SELECT a.id, v.vid, v.code, v.root, v.plover, v.modality,
+			v.source_entity, v.source_actor, v.source_text, v.source_name,
+			v.target_entity, v.target_actor, v.target_text, v.target_name,
+			v.date, v.date_from, v.timex, v.place_name, v.place_geonames, v.place_lat, v.place_lon,
+			v.trigger, v.trigger_start, v.trigger_end, v.sentence_start, v.sentence_end, v.quote, v.confidence, v.why, v.cluster
+			FROM events v JOIN articles a ON a.pk = v.article WHERE a.id = ? AND v.vid = ?`, e.Article, e.ID).Scan(&v.Article, &v.ID, &v.Code, &v.Root, &v.Plover, &v.Modality,
+			&v.Source.Entity, &v.Source.Actor, &v.Source.Text, &v.Source.Name,
+			&v.Target.Entity, &v.Target.Actor, &v.Target.Text, &v.Target.Name,
+			&v.Date, &v.DateFrom, &v.TimexID, &pname, &geo, &lat, &lon,
+			&v.Trigger.Text, &v.Trigger.Start, &v.Trigger.End, &v.Sentence.Start, &v.Sentence.End, &v.QuoteID, &v.Confidence, &v.Why, &v.Cluster)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pname != "" || geo != 0 {
+			v.Place = &chronicle.Place{Name: pname, GeoNames: geo, Lat: lat.Float64, Lon: lon.Float64}
+		}
+		if sentences {
+			texts, err := s.Excerpts(context.Background(), []chronicle.Excerpt{{Article: v.Article, Start: v.Sentence.Start, End: v.Sentence.End}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			v.Sentence.Text = texts[0]
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 // refCounts counts the events of pks per period of unit with SQLite's date functions.

@@ -259,39 +259,43 @@ type argMirror struct {
 	args []arg
 }
 
-// argIDs returns the ids of the stored arguments that a user's actor query q matches (see
-// argMatcher), in increasing order.
-func (s *Store) argIDs(ctx context.Context, q string, forms []string) ([]int64, error) {
+// argSnapshot is the args table at one time: ids in increasing order and their arguments.
+type argSnapshot struct {
+	ids  []int64
+	args []arg
+}
+
+// argSnapshot reads the arguments added since the last call into the mirror and returns it.
+func (s *Store) argSnapshot(ctx context.Context) (argSnapshot, error) {
 	m := &s.argMirror
 	m.mu.Lock()
+	defer m.mu.Unlock()
 	var last int64
 	if n := len(m.ids); n > 0 {
 		last = m.ids[n-1]
 	}
 	rows, err := s.query(ctx, `SELECT id, name, text, kb, code FROM args WHERE id > ? ORDER BY id`, last)
 	if err != nil {
-		m.mu.Unlock()
-		return nil, err
+		return argSnapshot{}, err
 	}
+	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		var a arg
 		if err := rows.Scan(&id, &a.name, &a.text, &a.kb, &a.code); err != nil {
-			rows.Close()
-			m.mu.Unlock()
-			return nil, err
+			return argSnapshot{}, err
 		}
 		m.ids = append(m.ids, id)
 		m.args = append(m.args, a)
 	}
-	rows.Close()
-	ids, args := m.ids, m.args
-	m.mu.Unlock()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
+	return argSnapshot{m.ids, m.args}, rows.Err()
+}
+
+// argIDs returns the ids of the arguments of snap that a user's actor query q matches (see
+// argMatcher), in increasing order.
+func (s *Store) argIDs(ctx context.Context, snap argSnapshot, q string, forms []string) ([]int64, error) {
 	match := newArgMatcher(q, forms)
-	if len(args) > scanArgs {
+	if len(snap.args) > scanArgs {
 		sq, sa := match.sql()
 		rows, err := s.query(ctx, sq, sa...)
 		if err != nil {
@@ -309,9 +313,9 @@ func (s *Store) argIDs(ctx context.Context, q string, forms []string) ([]int64, 
 		return out, rows.Err()
 	}
 	var out []int64
-	for i := range args {
-		if match.match(&args[i]) {
-			out = append(out, ids[i])
+	for i := range snap.args {
+		if match.match(&snap.args[i]) {
+			out = append(out, snap.ids[i])
 		}
 	}
 	return out, nil

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -176,7 +177,7 @@ func (s *Store) loadExtractions(ctx context.Context, pk int64, a *chronicle.Arti
 		a.Quotes = append(a.Quotes, q.Quote)
 	}
 	sortByID(a.Quotes, func(q chronicle.Quote) string { return q.ID })
-	evs, err := s.events(ctx, "events v", `WHERE v.article = ?`, []any{pk}, "", false)
+	evs, err := s.events(ctx, "events v", `WHERE v.article = ?`, []any{pk}, false, false)
 	if err != nil {
 		return err
 	}
@@ -257,7 +258,7 @@ func (s *Store) Events(ctx context.Context, f chronicle.EventFilter) ([]chronicl
 		return []chronicle.Event{}, nil
 	}
 	inner, args := p.page(f.Page)
-	evs, err := s.events(ctx, "("+inner+") m JOIN events v ON v.pk = m.pk", "", args, " ORDER BY m.date_start, m.pk", f.Sentences)
+	evs, err := s.events(ctx, "("+inner+") m JOIN events v ON v.pk = m.pk", "", args, f.Sentences, true)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite.Events: %w", err)
 	}
@@ -373,10 +374,13 @@ func (s *Store) resolve(ctx context.Context, f chronicle.EventFilter) (*keys, er
 		return k, nil
 	}
 	k.any = true
+	snap, err := s.argSnapshot(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var x []int64
 	if f.Actor != "" {
-		var err error
-		if x, err = s.argIDs(ctx, f.Actor, f.ActorForms); err != nil || len(x) == 0 {
+		if x, err = s.argIDs(ctx, snap, f.Actor, f.ActorForms); err != nil || len(x) == 0 {
 			return k, err
 		}
 	}
@@ -408,11 +412,11 @@ func (s *Store) resolve(ctx context.Context, f chronicle.EventFilter) (*keys, er
 	if len(f.PairForms) == 2 {
 		af, bf = f.PairForms[0], f.PairForms[1]
 	}
-	a, err := s.argIDs(ctx, f.Pair[0], af)
+	a, err := s.argIDs(ctx, snap, f.Pair[0], af)
 	if err != nil || len(a) == 0 {
 		return k, err
 	}
-	b, err := s.argIDs(ctx, f.Pair[1], bf)
+	b, err := s.argIDs(ctx, snap, f.Pair[1], bf)
 	if err != nil || len(b) == 0 {
 		return k, err
 	}
@@ -651,41 +655,205 @@ func (s *Store) spans(ctx context.Context) ([]int, error) {
 }
 
 // events runs an event query: from names events v (and what it joins), cond its WHERE. With
-// sentences, the events get their Sentence.Text (as Excerpts would cut it).
-func (s *Store) events(ctx context.Context, from, cond string, args []any, order string, sentences bool) ([]chronicle.Event, error) {
+// sentences, the events get their Sentence.Text (as Excerpts would cut it); with ordered, they
+// come by (date_start, pk). The rows come from SQLite as one JSON array: reading each column
+// through database/sql would cost more than the query.
+func (s *Store) events(ctx context.Context, from, cond string, args []any, sentences, ordered bool) ([]chronicle.Event, error) {
 	text := "''"
 	if sentences {
 		text = "substr(a.text, max(v.sentence_start, 0) + 1, max(v.sentence_end - max(v.sentence_start, 0), 0))"
 	}
-	rows, err := s.query(ctx, `SELECT a.id, v.vid, v.code, v.root, v.plover, v.modality,
+	rows, err := s.query(ctx, `SELECT json_group_array(json_array(a.id, v.vid, v.code, v.root, v.plover, v.modality,
 		v.source_entity, v.source_actor, v.source_text, v.source_name,
 		v.target_entity, v.target_actor, v.target_text, v.target_name,
 		v.date, v.date_from, v.timex, v.place_name, v.place_geonames, v.place_lat, v.place_lon,
-		v.trigger, v.trigger_start, v.trigger_end, v.sentence_start, v.sentence_end, `+text+`, v.quote, v.confidence, v.why, v.cluster
-		FROM `+from+` JOIN articles a ON a.pk = v.article `+cond+order, args...)
+		v.trigger, v.trigger_start, v.trigger_end, v.sentence_start, v.sentence_end, `+text+`, v.quote, v.confidence, v.why, v.cluster,
+		v.date_start, v.pk))
+		FROM `+from+` JOIN articles a ON a.pk = v.article `+cond, args...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
+	var js string
+	if rows.Next() {
+		err = rows.Scan(&js)
+	}
+	rows.Close()
+	if err == nil {
+		err = rows.Err()
+	}
+	if err != nil {
+		return nil, err
+	}
+	type key struct {
+		day string
+		pk  int64
+	}
 	evs := []chronicle.Event{}
-	for rows.Next() {
+	var keys []key
+	sorted := true
+	j := &jsonReader{s: js}
+	j.open()
+	for !j.close() {
+		j.open()
 		var v chronicle.Event
-		var pname string
-		var geo int
-		var lat, lon sql.NullFloat64
-		if err := rows.Scan(&v.Article, &v.ID, &v.Code, &v.Root, &v.Plover, &v.Modality,
-			&v.Source.Entity, &v.Source.Actor, &v.Source.Text, &v.Source.Name,
-			&v.Target.Entity, &v.Target.Actor, &v.Target.Text, &v.Target.Name,
-			&v.Date, &v.DateFrom, &v.TimexID, &pname, &geo, &lat, &lon,
-			&v.Trigger.Text, &v.Trigger.Start, &v.Trigger.End, &v.Sentence.Start, &v.Sentence.End, &v.Sentence.Text, &v.QuoteID, &v.Confidence, &v.Why, &v.Cluster); err != nil {
-			return nil, err
-		}
+		v.Article, v.ID, v.Code, v.Root, v.Plover, v.Modality = j.str(), j.str(), j.str(), j.str(), j.str(), j.str()
+		v.Source = chronicle.EventArg{Entity: j.str(), Actor: j.str(), Text: j.str(), Name: j.str()}
+		v.Target = chronicle.EventArg{Entity: j.str(), Actor: j.str(), Text: j.str(), Name: j.str()}
+		v.Date, v.DateFrom, v.TimexID = j.str(), j.str(), j.str()
+		pname, geo, lat, lon := j.str(), j.int(), j.float(), j.float()
 		if pname != "" || geo != 0 {
-			v.Place = &chronicle.Place{Name: pname, GeoNames: geo, Lat: lat.Float64, Lon: lon.Float64}
+			v.Place = &chronicle.Place{Name: pname, GeoNames: geo, Lat: lat, Lon: lon}
+		}
+		v.Trigger = chronicle.Span{Text: j.str(), Start: j.int(), End: j.int()}
+		v.Sentence.Start, v.Sentence.End, v.Sentence.Text = j.int(), j.int(), j.str()
+		v.QuoteID, v.Confidence, v.Why, v.Cluster = j.str(), j.float(), j.str(), j.str()
+		k := key{j.str(), int64(j.int())}
+		if !j.close() {
+			j.fail()
+		}
+		if n := len(keys); n > 0 && (k.day < keys[n-1].day || k.day == keys[n-1].day && k.pk < keys[n-1].pk) {
+			sorted = false
 		}
 		evs = append(evs, v)
+		keys = append(keys, k)
 	}
-	return evs, rows.Err()
+	if j.err != nil {
+		return nil, j.err
+	}
+	if ordered && !sorted {
+		idx := make([]int, len(evs))
+		for i := range idx {
+			idx[i] = i
+		}
+		slices.SortFunc(idx, func(a, b int) int {
+			return cmp.Or(strings.Compare(keys[a].day, keys[b].day), cmp.Compare(keys[a].pk, keys[b].pk))
+		})
+		out := make([]chronicle.Event, len(evs))
+		for i, k := range idx {
+			out[i] = evs[k]
+		}
+		evs = out
+	}
+	return evs, nil
+}
+
+// jsonReader reads the JSON that SQLite's json_group_array(json_array(…)) writes: arrays of
+// strings, numbers and nulls. Commas are skipped; the first error stops it.
+type jsonReader struct {
+	s   string
+	err error
+}
+
+func (j *jsonReader) fail() {
+	if j.err == nil {
+		j.err = fmt.Errorf("bad JSON from SQLite at %.40q", j.s)
+	}
+	j.s = ""
+}
+
+// open reads the start of an array.
+func (j *jsonReader) open() {
+	if j.s == "" || j.s[0] != '[' {
+		j.fail()
+		return
+	}
+	j.s = j.s[1:]
+}
+
+// close reports whether the array ends here, reading its end; at an error it returns true.
+func (j *jsonReader) close() bool {
+	if j.s == "" {
+		j.fail()
+		return true
+	}
+	if j.s[0] != ']' {
+		return false
+	}
+	j.s = j.s[1:]
+	j.comma()
+	return true
+}
+
+func (j *jsonReader) comma() {
+	if j.s != "" && j.s[0] == ',' {
+		j.s = j.s[1:]
+	}
+}
+
+// str reads a string.
+func (j *jsonReader) str() string {
+	if j.s == "" || j.s[0] != '"' {
+		j.fail()
+		return ""
+	}
+	end := strings.IndexByte(j.s[1:], '"') + 1
+	if end == 0 {
+		j.fail()
+		return ""
+	}
+	v := j.s[1:end]
+	if strings.IndexByte(v, '\\') >= 0 {
+		// Escapes: find the closing quote past escaped ones, and decode.
+		end = 1
+		for end < len(j.s) && j.s[end] != '"' {
+			if j.s[end] == '\\' {
+				end++
+			}
+			end++
+		}
+		if end >= len(j.s) {
+			j.fail()
+			return ""
+		}
+		var u string
+		if err := json.Unmarshal([]byte(j.s[:end+1]), &u); err != nil {
+			j.fail()
+			return ""
+		}
+		v = u
+	}
+	j.s = j.s[end+1:]
+	j.comma()
+	return v
+}
+
+// number returns the text of a number or null, and reads it.
+func (j *jsonReader) number() string {
+	end := strings.IndexAny(j.s, ",]")
+	if end <= 0 {
+		j.fail()
+		return ""
+	}
+	v := j.s[:end]
+	j.s = j.s[end:]
+	j.comma()
+	return v
+}
+
+// int reads an integer (null is 0).
+func (j *jsonReader) int() int {
+	v := j.number()
+	if v == "null" || j.err != nil {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		j.fail()
+	}
+	return n
+}
+
+// float reads a number (null is 0).
+func (j *jsonReader) float() float64 {
+	v := j.number()
+	if v == "null" || j.err != nil {
+		return 0
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		j.fail()
+	}
+	return f
 }
 
 // Quotes returns stored quotes by article date, then article and id.

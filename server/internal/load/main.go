@@ -21,6 +21,7 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"runtime/pprof"
@@ -46,6 +47,7 @@ func main() {
 	flag.BoolVar(&detail, "detail", false, "also print the latencies of each request shape (filters, timeline unit)")
 	flag.BoolVar(&noCache, "nocache", false, "serve without the cache of API answers (in-process server only)")
 	flag.IntVar(&concurrency, "concurrency", 0, "requests the in-process server computes at once (0: its default)")
+	flag.IntVar(&direct, "direct", 0, "instead of clients, send this many requests of the mix one after the other to the server's handler\n(no network, no cache) and print the mean time of each request shape")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the measured period to this file")
 	flag.Parse()
 	profile = *cpuProfile
@@ -59,6 +61,7 @@ var (
 	detail      bool
 	noCache     bool
 	concurrency int
+	direct      int
 	profile     string
 )
 
@@ -81,6 +84,9 @@ func run(db string, events, perArticle int, target string, clients int, duration
 	}
 	logf("%s holds %d articles and %d events (%d articles added in %v)", db, stats.Articles, stats.Events, n, time.Since(start).Round(time.Millisecond))
 
+	if direct > 0 {
+		return runDirect(st, direct)
+	}
 	if target == "" {
 		srv, err := server.New(st, server.Options{Logger: slog.New(slog.DiscardHandler), NoCache: noCache, Concurrency: concurrency})
 		if err != nil {
@@ -269,4 +275,54 @@ func request(rng *rand.Rand) (kind, shape, path string) {
 	}
 	slices.Sort(names)
 	return "events", "events " + strings.Join(names, "+"), "/api/v1/events?" + strings.ReplaceAll(q.Encode(), "+", "%20")
+}
+
+// runDirect sends n requests of the mix to the server's handler in this goroutine and prints
+// the mean time per request shape: the cost of computing answers, without the network or
+// concurrency.
+func runDirect(st *sqlite.Store, n int) error {
+	srv, err := server.New(st, server.Options{Logger: slog.New(slog.DiscardHandler), NoCache: true})
+	if err != nil {
+		return err
+	}
+	if profile != "" {
+		f, err := os.Create(profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	rng := rand.New(rand.NewPCG(99, 7))
+	total := map[string]time.Duration{}
+	count := map[string]int{}
+	start := time.Now()
+	for range n {
+		kind, shape, path := request(rng)
+		rec := httptest.NewRecorder()
+		t0 := time.Now()
+		srv.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		d := time.Since(t0)
+		if rec.Code != http.StatusOK {
+			return fmt.Errorf("%s: %d %s", path, rec.Code, rec.Body)
+		}
+		for _, k := range []string{kind, shape, "all"} {
+			total[k] += d
+			count[k]++
+		}
+	}
+	elapsed := time.Since(start)
+	fmt.Printf("%-22s %8s %10s\n", "requests", "count", "mean")
+	for _, k := range append([]string{"all", "timeline", "events"}, slices.Sorted(maps.Keys(total))...) {
+		if count[k] == 0 || (k != "all" && k != "timeline" && k != "events" && !detail) {
+			continue
+		}
+		fmt.Printf("%-22s %8d %8.0fµs\n", k, count[k], float64(total[k].Microseconds())/float64(count[k]))
+		if k == "events" && detail {
+			fmt.Println()
+		}
+	}
+	fmt.Printf("%.0f requests/s on one goroutine\n", float64(n)/elapsed.Seconds())
+	return nil
 }
