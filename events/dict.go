@@ -63,6 +63,30 @@ type cpattern struct {
 	// owner is the verb of the block the pattern was written for (its "# VERB" comment), ""
 	// when the comment names none.
 	owner string
+	// needs holds, per word or synset element that needs a word of the sentence, the
+	// idMask of the word ids that can match it (set by Dict.prepare): a sentence whose mask
+	// meets each of them may match the pattern; any other cannot.
+	needs []idMask
+}
+
+// idMask is a set of word ids modulo 256.
+type idMask [4]uint64
+
+func (m *idMask) add(id int32) { m[id>>6&3] |= 1 << (id & 63) }
+
+// meets reports whether m and o share an element.
+func (m *idMask) meets(o *idMask) bool {
+	return m[0]&o[0]|m[1]&o[1]|m[2]&o[2]|m[3]&o[3] != 0
+}
+
+// possible reports whether a sentence whose word ids make up s may match p.
+func (p *cpattern) possible(s *idMask) bool {
+	for i := range p.needs {
+		if !p.needs[i].meets(s) {
+			return false
+		}
+	}
+	return true
 }
 
 type celem struct {
@@ -277,6 +301,11 @@ func (d *Dict) prepare() {
 			d.lexByID[id], d.lexKnown[id] = lx, true
 		}
 	}
+	for bi := range d.blocks {
+		for pi := range d.blocks[bi].patterns {
+			d.patternNeeds(&d.blocks[bi].patterns[pi])
+		}
+	}
 	for i := range d.vforms {
 		vf := &d.vforms[i]
 		if f := strings.Fields(vf.lemma); len(f) > 0 {
@@ -284,6 +313,44 @@ func (d *Dict) prepare() {
 		}
 		if int(vf.block) < len(d.blocks) {
 			vf.why = d.blocks[vf.block].name + " " + vf.lemma
+		}
+	}
+}
+
+// patternNeeds sets p.needs from the elements matchPattern matches against word ids: a
+// word element needs one of its ids; a synset element after the verb needs the first word
+// of one of its phrases (synFirst), one before the verb that too unless it has an empty
+// phrase (which matches anywhere). An element that can never match gets an empty mask.
+func (d *Dict) patternNeeds(p *cpattern) {
+	p.needs = p.needs[:0]
+	for part, es := range [2][]celem{p.pre, p.post} {
+		for _, e := range es {
+			var m idMask
+			switch e.kind {
+			case petrarch.ElemWord:
+				for _, id := range e.ids {
+					if id >= 0 {
+						m.add(id)
+					}
+				}
+			case petrarch.ElemSynset:
+				if e.syn >= 0 && int(e.syn) < len(d.synsets) {
+					empty := false
+					for _, ph := range d.synsets[e.syn] {
+						if len(ph) == 0 {
+							empty = true
+						} else {
+							m.add(ph[0])
+						}
+					}
+					if empty && part == 0 {
+						continue
+					}
+				}
+			default:
+				continue
+			}
+			p.needs = append(p.needs, m)
 		}
 	}
 }

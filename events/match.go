@@ -287,6 +287,9 @@ func (c *Coder) codeVerb(sc *scratch, vi int, src string, toks []text.Token) {
 	}
 	for pi := range b.patterns {
 		p := &b.patterns[pi]
+		if !p.possible(&sc.idMask) {
+			continue // some word it needs is nowhere in the sentence
+		}
 		r := c.matchPattern(sc, p, vg, gap)
 		if !r.ok {
 			continue

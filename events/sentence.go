@@ -151,6 +151,8 @@ type scratch struct {
 	uoff, uend []int32
 	utok       []int32 // the start offset of each cached token, to check the cache
 	uvalid     int
+	// idMask holds the word ids of the sentence being coded (for cpattern.possible).
+	idMask idMask
 }
 
 func (sc *scratch) reset(n int) {
@@ -428,6 +430,12 @@ func (c *Coder) sentence(sc *scratch, src string, toks []text.Token, date string
 	}
 	c.nounPhrases(sc, toks, src)
 	c.groupPhrases(sc)
+	sc.idMask = idMask{}
+	for _, id := range sc.ids[:n] {
+		if id >= 0 {
+			sc.idMask.add(id)
+		}
+	}
 	for vi := range sc.vgs {
 		c.codeVerb(sc, vi, src, toks)
 	}
