@@ -19,10 +19,11 @@ type limiter chan struct{}
 // maxBuffered is the most bytes of an answer kept before it is sent.
 const maxBuffered = 4 << 20
 
-// newLimiter returns a limiter of n requests at a time (2 per core when n ≤ 0).
+// newLimiter returns a limiter of n requests at a time (one per core when n ≤ 0: the work is
+// computing, the store's file being read through memory).
 func newLimiter(n int) limiter {
 	if n <= 0 {
-		n = 2 * runtime.GOMAXPROCS(0)
+		n = max(runtime.GOMAXPROCS(0), 2)
 	}
 	return make(limiter, n)
 }

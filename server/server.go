@@ -27,7 +27,7 @@ type Options struct {
 	// NoCache turns off the cache of API answers (kept until the store changes).
 	NoCache bool
 	// Concurrency is how many requests compute their answers at once; the others wait in
-	// arrival order (0: two per core). Answers from the cache do not wait.
+	// arrival order (0: one per core, at least 2). Answers from the cache do not wait.
 	Concurrency int
 }
 

@@ -120,6 +120,11 @@ func run(db string, events, perArticle int, target string, clients int, duration
 	)
 	measureFrom := time.Now().Add(warm)
 	stopAt := measureFrom.Add(duration)
+	var cpu0, cpu1 time.Duration // CPU time of this process (server and clients) at the start and end of the measures
+	go func() {
+		time.Sleep(time.Until(measureFrom))
+		cpu0 = cpuTime()
+	}()
 	if profile != "" {
 		f, err := os.Create(profile)
 		if err != nil {
@@ -168,6 +173,7 @@ func run(db string, events, perArticle int, target string, clients int, duration
 		}()
 	}
 	wg.Wait()
+	cpu1 = cpuTime()
 
 	var all []time.Duration
 	fmt.Printf("%-22s %8s %7s %8s %8s %8s %8s\n", "requests", "count", "errors", "p50", "p90", "p99", "max")
@@ -182,7 +188,12 @@ func run(db string, events, perArticle int, target string, clients int, duration
 			printRow(k, shapes[k], 0)
 		}
 	}
-	fmt.Printf("throughput %.0f requests/s\n", float64(len(all))/duration.Seconds())
+	if cpu0 > 0 && len(all) > 0 {
+		fmt.Printf("throughput %.0f requests/s, %.0fµs CPU per request (server and clients, %.2f cores busy)\n",
+			float64(len(all))/duration.Seconds(), float64((cpu1-cpu0).Microseconds())/float64(len(all)), (cpu1-cpu0).Seconds()/duration.Seconds())
+	} else {
+		fmt.Printf("throughput %.0f requests/s\n", float64(len(all))/duration.Seconds())
+	}
 	if fails["timeline"]+fails["events"] > 0 {
 		return errors.New("some requests failed")
 	}
