@@ -264,10 +264,15 @@ func TestEventPlans(t *testing.T) {
 	if len(evs) < 300 {
 		t.Fatalf("only %d events", len(evs))
 	}
-	defer func(n int) { scanArgs = n }(scanArgs)
+	defer func(a, b, c, d, e int) {
+		scanArgs, maxOrderedArgs, maxPairArms, maxInlineIDs, maxSorted = a, b, c, d, e
+	}(scanArgs, maxOrderedArgs, maxPairArms, maxInlineIDs, maxSorted)
 	nonEmpty := 0
 	for i := range 1500 {
 		scanArgs = []int{2000, 0}[i%2] // arguments compared in memory, and through SQLite
+		// Every kind of plan: ordered arms and lists, bound and inlined.
+		maxOrderedArgs, maxPairArms = []int{24, 1, 3}[i%3], []int{64, 1, 4}[i%3]
+		maxInlineIDs, maxSorted = []int{24, 2}[i/2%2], []int{20000, 5, 0}[i/4%3]
 		f := randomFilter(rng, evs)
 		var want []string
 		var pks []any

@@ -290,11 +290,12 @@ func (p *plan) page(pg chronicle.Page) (string, []any) {
 // order of the answer (date_start, pk), so a first page reads about as many index entries as
 // it returns; counts read the arms whole.
 
-// Limits of the plans.
-const (
-	maxOrderedArgs = 24 // most actor arguments read as one ordered arm each (per role)
-	maxPairArms    = 64 // most argument pairs read as one arm each
-	maxInlineIDs   = 24 // longer lists of ids are written into the SQL rather than bound
+// Limits of the plans (variables for the tests).
+var (
+	maxOrderedArgs = 24    // most actor arguments read as one ordered arm each (per role)
+	maxPairArms    = 64    // most argument pairs read as one arm each
+	maxInlineIDs   = 24    // longer lists of ids are written into the SQL rather than bound
+	maxSorted      = 20000 // most events of many actor arguments sorted for a page, rather than all events read by date
 )
 
 // arm is one SELECT over events: an index (INDEXED BY; "" lets SQLite choose) and conditions.
@@ -449,7 +450,7 @@ func (s *Store) resolve(ctx context.Context, f chronicle.EventFilter) (*keys, er
 func idList(ids []int64) (string, []any) {
 	if len(ids) > maxInlineIDs {
 		var sb strings.Builder
-		sb.WriteByte('(')
+		sb.WriteString(inlined + "(")
 		for i, id := range ids {
 			if i > 0 {
 				sb.WriteByte(',')
@@ -471,6 +472,9 @@ func (k *keys) filter() (string, []any) {
 	if k.cells != nil {
 		var sb strings.Builder
 		var args []any
+		if len(k.cells) > maxInlineIDs {
+			sb.WriteString(inlined)
+		}
 		sb.WriteString("(source_arg, target_arg) IN (VALUES ")
 		for i, c := range k.cells {
 			if i > 0 {
@@ -562,7 +566,7 @@ func (s *Store) eventPlan(ctx context.Context, f chronicle.EventFilter, ordered 
 		for _, id := range k.ids {
 			drive = append(drive, arm{index: "events_by_target", conds: []string{"target_arg = +? AND source_arg NOT IN " + l}, args: append([]any{id}, la...)})
 		}
-	case k.ids != nil && (!ordered || k.est <= 20000):
+	case k.ids != nil && (!ordered || k.est <= int64(maxSorted)):
 		l, la := idList(k.ids)
 		drive = append(drive,
 			arm{index: "events_by_source", conds: []string{"source_arg IN " + l}, args: la},
@@ -1111,11 +1115,18 @@ func plus(n int) string {
 }
 
 // maxStmts bounds the prepared statements a store keeps.
-const maxStmts = 512
+const maxStmts = 256
 
-// query runs a read through a prepared statement kept by its text (statements of queries
-// whose text varies with their data, beyond maxStmts, are prepared each time).
+// inlined marks SQL that holds values written into its text (long lists of ids): such
+// statements are not kept.
+const inlined = "/*inlined*/"
+
+// query runs a read through a prepared statement kept by its text (statements with inlined
+// values, and beyond maxStmts, are prepared each time).
 func (s *Store) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if strings.Contains(q, inlined) {
+		return s.db.QueryContext(ctx, q, args...)
+	}
 	s.stmtMu.Lock()
 	st, ok := s.stmts[q]
 	full := len(s.stmts) >= maxStmts
