@@ -116,7 +116,9 @@ func (c *wordCache) get(key uint64) (int, bool) {
 	c.idx.put(key, int32(c.idx.n))
 	n := len(c.vec)
 	if cap(c.vec) < n+w {
-		nv := make([]float32, n, 2*cap(c.vec)+w*64)
+		// Room for a whole generation at once: growing by doubling copied the vectors and
+		// left as much garbage again (memory the process then faults in).
+		nv := make([]float32, n, max(2*cap(c.vec), (wordCacheMax+1024)*w))
 		copy(nv, c.vec)
 		c.vec = nv
 	}

@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"runtime"
@@ -69,10 +70,18 @@ func Load(r io.Reader) (*Recognizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner.Load: %w", err)
 	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
+	var buf bytes.Buffer
+	if br, ok := r.(*bytes.Reader); ok && br.Size() >= 4 {
+		// Room for the whole model (the gzip trailer's size), not doubling steps.
+		var tail [4]byte
+		if _, err := br.ReadAt(tail[:], br.Size()-4); err == nil {
+			buf.Grow(int(binary.LittleEndian.Uint32(tail[:])) + bytes.MinRead)
+		}
+	}
+	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("ner.Load: %w", err)
 	}
+	data := buf.Bytes()
 	if !bytes.HasPrefix(data, []byte(fileMagic)) {
 		return nil, fmt.Errorf("ner.Load: not a chronicle NER model")
 	}
