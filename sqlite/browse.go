@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -246,15 +245,24 @@ func countDays(js, unit string) (out []chronicle.EventCount, ok bool) {
 		plover string
 		n      int
 	}
+	type group struct {
+		period string
+		counts []count
+	}
 	var (
-		groups  = map[string][]count{} // by period
-		lastDay string                 // the previous first (or last) day
-		lastP   string                 // its period
-		monday  = math.MinInt          // for weeks: the day number of lastP
+		groups  []group
+		index   = map[string]int{} // of groups by period
+		lastDay string             // the previous day given to period (valid)
+		lastP   string             // its period
+		monday  = math.MinInt      // for weeks: the day number of lastP
 	)
-	period := func(day string) string {
+	// period returns the period of a day, "" and false when it is not one.
+	period := func(day string) (string, bool) {
 		if day == lastDay {
-			return lastP
+			return lastP, true
+		}
+		if !isDay(day) {
+			return "", false
 		}
 		p := lastP
 		switch unit {
@@ -276,47 +284,60 @@ func countDays(js, unit string) (out []chronicle.EventCount, ok bool) {
 			}
 		}
 		lastDay, lastP = day, p
-		return p
+		return p, true
 	}
-	var cur []count // the group of the previous period
-	curP := "\x00"
+	cur := -1 // the group of the previous event
 	ok = eachString(js, func(x string) bool {
-		if len(x) < 20 || !isDay(x[:10]) || !isDay(x[10:20]) {
+		if len(x) < 20 {
 			return false
 		}
-		p := period(x[:10])
-		if x[10:20] != x[:10] && period(x[10:20]) != p {
-			p = ""
+		p, ok := period(x[:10])
+		if !ok {
+			return false
 		}
-		if p != curP {
-			groups[curP] = cur
-			curP, cur = p, groups[p]
+		if x[10:20] != x[:10] {
+			q, ok := period(x[10:20])
+			if !ok {
+				return false
+			}
+			if q != p {
+				p = ""
+			}
 		}
+		if cur < 0 || groups[cur].period != p {
+			g, ok := index[p]
+			if !ok {
+				g = len(groups)
+				index[p] = g
+				groups = append(groups, group{period: p})
+			}
+			cur = g
+		}
+		g := &groups[cur]
 		plover := x[20:]
-		for i := range cur {
-			if cur[i].plover == plover {
-				cur[i].n++
+		for i := range g.counts {
+			if g.counts[i].plover == plover {
+				g.counts[i].n++
 				return true
 			}
 		}
-		cur = append(cur, count{plover, 1})
+		g.counts = append(g.counts, count{plover, 1})
 		return true
 	})
 	if !ok {
 		return nil, false
 	}
-	groups[curP] = cur
-	delete(groups, "\x00")
-	periods := slices.Sorted(maps.Keys(groups))
-	for _, p := range periods {
-		g := groups[p]
-		slices.SortFunc(g, func(a, b count) int { return strings.Compare(a.plover, b.plover) })
-		for _, c := range g {
-			out = append(out, chronicle.EventCount{Period: p, Plover: c.plover, Count: c.n})
-		}
+	slices.SortFunc(groups, func(a, b group) int { return strings.Compare(a.period, b.period) })
+	n := 0
+	for _, g := range groups {
+		n += len(g.counts)
 	}
-	if out == nil {
-		out = []chronicle.EventCount{}
+	out = make([]chronicle.EventCount, 0, n)
+	for _, g := range groups {
+		slices.SortFunc(g.counts, func(a, b count) int { return strings.Compare(a.plover, b.plover) })
+		for _, c := range g.counts {
+			out = append(out, chronicle.EventCount{Period: g.period, Plover: c.plover, Count: c.n})
+		}
 	}
 	return out, true
 }

@@ -2,12 +2,16 @@
 // articles until it holds the requested number of events (through chronicle.Store, like
 // ingest), serves it (in-process, or targets a running `chronicle serve` on this machine), and
 // runs concurrent clients that ask for a mix of pair timelines and filtered first pages of
-// events, then prints the latency percentiles.
+// events, then prints the latency percentiles per kind (and per filter set with -detail), the
+// throughput and the CPU time per request of the whole process (server and clients).
 //
 //	go run ./server/internal/load -db /tmp/load.db -events 100000 -clients 50 -duration 30s
+//	go run ./server/internal/load -db /tmp/load.db -nocache          # every answer computed
 //	go run ./server/internal/load -db /tmp/load.db -url http://127.0.0.1:8080   # a running server
+//	go run ./server/internal/load -db /tmp/load.db -direct 5000 -detail   # handler cost per request shape
 //
-// Requests go to loopback addresses only. The run is bounded by -duration and -requests.
+// -cpuprofile writes a CPU profile of the measured period. Requests go to loopback addresses
+// only. The run is bounded by -duration and -requests.
 package main
 
 import (
