@@ -11,12 +11,17 @@ import (
 	"chronicle/ner/internal/percep"
 )
 
-// table is a read-only open-addressing hash table from 64-bit keys (never 0) to values.
+// table is a read-only open-addressing hash table from 64-bit keys (never 0) to values. A
+// key and its value share a slot, so that a look-up that finds its key touches one cache line.
 type table[V any] struct {
-	keys  []uint64
-	vals  []V
+	slots []tslot[V]
 	mask  uint64
 	shift uint // a key's home slot is key >> shift (sorted keys fill the table in order)
+}
+
+type tslot[V any] struct {
+	key uint64
+	val V
 }
 
 func newTable[V any](m map[uint64]V) table[V] {
@@ -38,7 +43,7 @@ func makeTable[V any](n int) table[V] {
 	for size < 2*n+2 {
 		size <<= 1
 	}
-	return table[V]{keys: make([]uint64, size), vals: make([]V, size), mask: uint64(size - 1), shift: uint(64 - bits.TrailingZeros64(uint64(size)))}
+	return table[V]{slots: make([]tslot[V], size), mask: uint64(size - 1), shift: uint(64 - bits.TrailingZeros64(uint64(size)))}
 }
 
 // put inserts k (which must not be present yet; the table must have room).
@@ -47,25 +52,25 @@ func (t *table[V]) put(k uint64, v V) {
 		k = 1
 	}
 	i := k >> t.shift
-	for t.keys[i] != 0 {
+	for t.slots[i].key != 0 {
 		i = (i + 1) & t.mask
 	}
-	t.keys[i] = k
-	t.vals[i] = v
+	t.slots[i] = tslot[V]{k, v}
 }
 
 func (t *table[V]) get(k uint64) (V, bool) {
 	var zero V
-	if len(t.keys) == 0 {
+	if len(t.slots) == 0 {
 		return zero, false
 	}
 	if k == 0 {
 		k = 1
 	}
 	for i := k >> t.shift; ; i = (i + 1) & t.mask {
-		switch t.keys[i] {
+		sl := &t.slots[i]
+		switch sl.key {
 		case k:
-			return t.vals[i], true
+			return sl.val, true
 		case 0:
 			return zero, false
 		}
@@ -162,9 +167,9 @@ func (lx *Lexicon) encode(buf []byte) []byte {
 		v wordInfo
 	}
 	var ws []wk
-	for i, k := range lx.words.keys {
-		if k != 0 {
-			ws = append(ws, wk{k, lx.words.vals[i]})
+	for _, sl := range lx.words.slots {
+		if sl.key != 0 {
+			ws = append(ws, wk{sl.key, sl.val})
 		}
 	}
 	sort.Slice(ws, func(i, j int) bool { return ws[i].k < ws[j].k })
@@ -185,9 +190,9 @@ func (lx *Lexicon) encode(buf []byte) []byte {
 		v uint32
 	}
 	var gs []gk
-	for i, k := range lx.gaz.keys {
-		if k != 0 {
-			gs = append(gs, gk{k, lx.gaz.vals[i]})
+	for _, sl := range lx.gaz.slots {
+		if sl.key != 0 {
+			gs = append(gs, gk{sl.key, sl.val})
 		}
 	}
 	sort.Slice(gs, func(i, j int) bool { return gs[i].k < gs[j].k })
@@ -201,9 +206,9 @@ func (lx *Lexicon) encode(buf []byte) []byte {
 		buf = binary.AppendUvarint(buf, uint64(e.v))
 	}
 	var ds []gk
-	for i, k := range lx.dict.keys {
-		if k != 0 {
-			ds = append(ds, gk{k, uint32(lx.dict.vals[i])})
+	for _, sl := range lx.dict.slots {
+		if sl.key != 0 {
+			ds = append(ds, gk{sl.key, uint32(sl.val)})
 		}
 	}
 	sort.Slice(ds, func(i, j int) bool { return ds[i].k < ds[j].k })
@@ -458,7 +463,7 @@ func (lx *Lexicon) lookup(ti *tokInfo, s string, buf []byte) []byte {
 // gazetteer phrase beginning there, when it starts with a capital letter or digit (or the
 // sentence is in capitals).
 func (lx *Lexicon) matchGaz(ts []tokInfo) {
-	if len(lx.gaz.keys) == 0 {
+	if len(lx.gaz.slots) == 0 {
 		return
 	}
 	for i := range ts {
