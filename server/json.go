@@ -25,7 +25,7 @@ func writeEvents(w http.ResponseWriter, r *http.Request, rows []chronicle.Event,
 			return writeList(w, r, rows, p) // which fails as encoding/json does
 		}
 	}
-	b := make([]byte, 0, 1024+700*len(items))
+	b := getBuffer(1024 + 800*len(items))
 	b = append(b, `{"items":[`...)
 	for i := range items {
 		if i > 0 {
@@ -43,13 +43,12 @@ func writeEvents(w http.ResponseWriter, r *http.Request, rows []chronicle.Event,
 	}
 	b = append(b, "}\n"...)
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	_, err := w.Write(b)
-	return err
+	return writeBody(w, b)
 }
 
 // writeTimeline writes t as writeJSON would.
 func writeTimeline(w http.ResponseWriter, t *timeline) error {
-	b := make([]byte, 0, 256+48*len(t.Counts))
+	b := getBuffer(256 + 48*len(t.Counts))
 	b = append(b, '{')
 	if t.Actor != "" {
 		b = append(b, `"actor":`...)
@@ -95,8 +94,7 @@ func writeTimeline(w http.ResponseWriter, t *timeline) error {
 	b = appendString(b, t.Clusters)
 	b = append(b, "}\n"...)
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	_, err := w.Write(b)
-	return err
+	return writeBody(w, b)
 }
 
 // appendEvent appends the JSON of v (see chronicle.Event's field tags).

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"runtime"
 	"strings"
+	"sync"
 )
 
 // limiter lets a few requests at a time compute their answers and queues the others in
@@ -47,7 +48,43 @@ func (l limiter) wrap(next http.Handler) http.Handler {
 			next.ServeHTTP(bw, r)
 		}()
 		bw.flush()
+		if bw.owned != nil {
+			putBuffer(bw.owned)
+		}
 	})
+}
+
+// buffers recycles the memory of answers written with writeOwned.
+var buffers sync.Pool
+
+// getBuffer returns an empty byte slice of at least n bytes of capacity.
+func getBuffer(n int) []byte {
+	if b, ok := buffers.Get().(*[]byte); ok && cap(*b) >= n {
+		return (*b)[:0]
+	}
+	return make([]byte, 0, n)
+}
+
+func putBuffer(b []byte) {
+	if cap(b) <= maxBuffered {
+		b = b[:0]
+		buffers.Put(&b)
+	}
+}
+
+// writeBody writes a whole answer body b obtained from getBuffer: handed over without a copy to
+// a bufferedWriter (which recycles it), written and recycled otherwise.
+func writeBody(w http.ResponseWriter, b []byte) error {
+	if bw, ok := w.(*bufferedWriter); ok && !bw.through && bw.buf.Len() == 0 && bw.owned == nil {
+		if bw.status == 0 {
+			bw.status = http.StatusOK
+		}
+		bw.owned = b
+		return nil
+	}
+	_, err := w.Write(b)
+	putBuffer(b)
+	return err
 }
 
 // bufferedWriter keeps a response in memory until flush, or until it grows past maxBuffered
@@ -56,6 +93,7 @@ type bufferedWriter struct {
 	http.ResponseWriter
 	status  int
 	buf     bytes.Buffer
+	owned   []byte // a body handed over by writeBody (before buf)
 	through bool
 }
 
@@ -69,7 +107,7 @@ func (b *bufferedWriter) Write(p []byte) (int, error) {
 	if b.status == 0 {
 		b.status = http.StatusOK
 	}
-	if !b.through && b.buf.Len()+len(p) <= maxBuffered {
+	if !b.through && b.owned == nil && b.buf.Len()+len(p) <= maxBuffered {
 		return b.buf.Write(p)
 	}
 	if err := b.flush(); err != nil {
@@ -88,6 +126,11 @@ func (b *bufferedWriter) flush() error {
 		return nil // nothing was written: net/http sends an empty 200
 	}
 	b.ResponseWriter.WriteHeader(b.status)
+	if b.owned != nil {
+		if _, err := b.ResponseWriter.Write(b.owned); err != nil {
+			return err
+		}
+	}
 	_, err := b.ResponseWriter.Write(b.buf.Bytes())
 	b.buf = bytes.Buffer{}
 	return err
