@@ -241,17 +241,15 @@ func (s *Store) EventCounts(ctx context.Context, f chronicle.EventFilter, unit s
 // false when some day is not of that form. The strings come mostly in date order: the period
 // of the previous one is reused.
 func countDays(js, unit string) (out []chronicle.EventCount, ok bool) {
-	type count struct {
-		plover string
-		n      int
-	}
+	// Counts per period (groups, found by index) and category (plovers, by number).
 	type group struct {
 		period string
-		counts []count
+		n      []int32 // by category number
 	}
 	var (
 		groups  []group
 		index   = map[string]int{} // of groups by period
+		plovers []string           // the categories seen, numbered
 		lastDay string             // the previous day given to period (valid)
 		lastP   string             // its period
 		monday  = math.MinInt      // for weeks: the day number of lastP
@@ -286,7 +284,7 @@ func countDays(js, unit string) (out []chronicle.EventCount, ok bool) {
 		lastDay, lastP = day, p
 		return p, true
 	}
-	cur := -1 // the group of the previous event
+	cur, pl := -1, -1 // the group and category of the previous event
 	ok = eachString(js, func(x string) bool {
 		if len(x) < 20 {
 			return false
@@ -309,34 +307,39 @@ func countDays(js, unit string) (out []chronicle.EventCount, ok bool) {
 			if !ok {
 				g = len(groups)
 				index[p] = g
-				groups = append(groups, group{period: p})
+				groups = append(groups, group{period: p, n: make([]int32, len(plovers), max(len(plovers), 16))})
 			}
 			cur = g
 		}
-		g := &groups[cur]
-		plover := x[20:]
-		for i := range g.counts {
-			if g.counts[i].plover == plover {
-				g.counts[i].n++
-				return true
+		if plover := x[20:]; pl < 0 || plovers[pl] != plover {
+			pl = slices.Index(plovers, plover)
+			if pl < 0 {
+				pl = len(plovers)
+				plovers = append(plovers, plover)
 			}
 		}
-		g.counts = append(g.counts, count{plover, 1})
+		g := &groups[cur]
+		for len(g.n) <= pl {
+			g.n = append(g.n, 0)
+		}
+		g.n[pl]++
 		return true
 	})
 	if !ok {
 		return nil, false
 	}
 	slices.SortFunc(groups, func(a, b group) int { return strings.Compare(a.period, b.period) })
-	n := 0
-	for _, g := range groups {
-		n += len(g.counts)
+	order := make([]int, len(plovers)) // category numbers by name
+	for i := range order {
+		order[i] = i
 	}
-	out = make([]chronicle.EventCount, 0, n)
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(plovers[a], plovers[b]) })
+	out = make([]chronicle.EventCount, 0, len(groups)*min(len(plovers), 4))
 	for _, g := range groups {
-		slices.SortFunc(g.counts, func(a, b count) int { return strings.Compare(a.plover, b.plover) })
-		for _, c := range g.counts {
-			out = append(out, chronicle.EventCount{Period: g.period, Plover: c.plover, Count: c.n})
+		for _, k := range order {
+			if k < len(g.n) && g.n[k] > 0 {
+				out = append(out, chronicle.EventCount{Period: g.period, Plover: plovers[k], Count: int(g.n[k])})
+			}
 		}
 	}
 	return out, true

@@ -692,8 +692,9 @@ func (s *Store) events(ctx context.Context, from, cond string, args []any, sente
 		day string
 		pk  int64
 	}
-	evs := []chronicle.Event{}
-	var keys []key
+	n := strings.Count(js, "],[") + 1 // about the number of events
+	evs := make([]chronicle.Event, 0, n)
+	keys := make([]key, 0, n)
 	sorted := true
 	j := &jsonReader{s: js}
 	j.open()

@@ -28,6 +28,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"runtime"
 	"runtime/pprof"
 	"slices"
 	"strings"
@@ -53,9 +54,20 @@ func main() {
 	flag.IntVar(&concurrency, "concurrency", 0, "requests the in-process server computes at once (0: its default)")
 	flag.IntVar(&direct, "direct", 0, "instead of clients, send this many requests of the mix one after the other to the server's handler\n(no network, no cache) and print the mean time of each request shape")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the measured period to this file")
+	flag.StringVar(&memProfile, "memprofile", "", "write a profile of the memory allocated (by the whole run) to this file")
 	flag.Parse()
 	profile = *cpuProfile
-	if err := run(*db, *events, *perArticle, *target, *clients, *duration, *warm, *maxRequests, *maxP99); err != nil {
+	if memProfile != "" {
+		runtime.MemProfileRate = 64 << 10
+	}
+	err := run(*db, *events, *perArticle, *target, *clients, *duration, *warm, *maxRequests, *maxP99)
+	if memProfile != "" {
+		if f, ferr := os.Create(memProfile); ferr == nil {
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		os.Exit(1)
 	}
@@ -67,6 +79,7 @@ var (
 	concurrency int
 	direct      int
 	profile     string
+	memProfile  string
 )
 
 func run(db string, events, perArticle int, target string, clients int, duration, warm time.Duration, maxRequests int, maxP99 time.Duration) error {
