@@ -3,7 +3,9 @@ package pipeline
 import (
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strings"
+	"sync"
 
 	"chronicle"
 	"chronicle/actors"
@@ -21,9 +23,20 @@ type Options struct {
 	ActorsFile string
 }
 
+var loadMu sync.Mutex
+
 // Default returns the pipeline with chronicle's extractors, in order: tagging and names (ner),
 // entities with roles and actor codes (actors), time expressions (timex), quotes, events.
 func Default(opt Options) (*Pipeline, error) {
+	// Loading the models builds large tables: collecting garbage meanwhile only marks them
+	// again and again as they grow (half a dozen collections), so the collector waits until
+	// they are built. loadMu keeps concurrent calls from restoring each other's setting.
+	loadMu.Lock()
+	gc := debug.SetGCPercent(-1)
+	defer func() {
+		debug.SetGCPercent(gc)
+		loadMu.Unlock()
+	}()
 	rec, err := ner.Default()
 	if err != nil {
 		return nil, fmt.Errorf("pipeline: loading the NER model: %w", err)
