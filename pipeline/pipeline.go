@@ -53,6 +53,14 @@ func (p *Pipeline) Versions() map[string]string {
 // points. a.Text is the raw text on entry (unless a.Raw is already set, when a.Text is taken as
 // cleaned) and the cleaned text on return. It never panics: a failing stage sets a.Status.
 func (p *Pipeline) Process(a *chronicle.Article) {
+	if d := p.begin(a); d != nil {
+		p.runStages(d)
+		p.end(d)
+	}
+}
+
+// begin prepares a for the stages and returns its Doc, or nil when a is skipped.
+func (p *Pipeline) begin(a *chronicle.Article) *Doc {
 	if a.Raw == "" && a.CleanMap == nil {
 		a.Raw = a.Text
 		a.Text, a.CleanMap = clean.Clean(a.Text)
@@ -69,19 +77,49 @@ func (p *Pipeline) Process(a *chronicle.Article) {
 	}
 	if a.Status != "ok" { // skipped (e.g. another language): no extractors
 		a.ToCodePoints()
-		return
+		return nil
 	}
 	d := &Doc{Article: a}
 	if t, ok := a.Time(); ok {
 		d.Date = t
 	}
-	p.runStages(d)
-	a.ToCodePoints()
-	a.Raw = ""
+	return d
 }
 
-func (p *Pipeline) runStages(d *Doc) {
+// end converts d's article to code points.
+func (p *Pipeline) end(d *Doc) {
+	d.Article.ToCodePoints()
+	d.Article.Raw = ""
+}
+
+// processBatch is Process over several articles, stage by stage (each stage's tables stay in
+// the processor's caches for the whole batch). Each article's results are those of Process.
+func (p *Pipeline) processBatch(as []*chronicle.Article) {
+	docs := make([]*Doc, 0, len(as))
+	for _, a := range as {
+		if d := p.begin(a); d != nil {
+			docs = append(docs, d)
+		}
+	}
+	failed := make([]bool, len(docs))
+	for si := -1; si < len(p.Stages); si++ {
+		for i, d := range docs {
+			if !failed[i] {
+				failed[i] = !p.runStage(d, si)
+			}
+		}
+	}
+	for _, d := range docs {
+		p.end(d)
+	}
+}
+
+// runStage runs stage si of d (-1: segmentation) and reports whether it did not panic.
+func (p *Pipeline) runStage(d *Doc, si int) (ok bool) {
 	stage := "text"
+	if si >= 0 {
+		stage = p.Stages[si].Name()
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			a := d.Article
@@ -89,14 +127,31 @@ func (p *Pipeline) runStages(d *Doc) {
 			a.Diagnostics = append(a.Diagnostics, chronicle.Diagnostic{Stage: stage,
 				Message: fmt.Sprintf("panic: %v\n%s", r, debug.Stack())})
 			a.Entities, a.Timexes, a.Quotes, a.Events = []chronicle.Entity{}, []chronicle.Timex{}, []chronicle.Quote{}, []chronicle.Event{}
+			ok = false
 		}
 	}()
-	d.Text = text.Segment(d.Article.Text)
-	for _, s := range p.Stages {
-		stage = s.Name()
-		s.Run(d)
+	if si < 0 {
+		d.Text = text.Segment(d.Article.Text)
+	} else {
+		p.Stages[si].Run(d)
+	}
+	return true
+}
+
+func (p *Pipeline) runStages(d *Doc) {
+	for si := -1; si < len(p.Stages); si++ {
+		if !p.runStage(d, si) {
+			return
+		}
 	}
 }
+
+// batchSize is the most articles the workers process stage by stage at once (between
+// them); windowUnit is the text size of an article in the window (see Run).
+const (
+	batchSize  = 256
+	windowUnit = 64 << 10
+)
 
 // Result is one article processed, or the error reading it.
 type Result struct {
@@ -107,6 +162,10 @@ type Result struct {
 // Run processes the articles of in with the given number of workers (all cores when ≤ 0) and
 // calls out for each one in input order (read errors included, in their place). It stops at
 // the first error out returns, or when ctx is done, and returns that error.
+//
+// A worker takes the articles waiting for it, up to batchSize/workers, and runs each stage
+// over all of them before the next stage (processBatch), which keeps each stage's tables in
+// the processor's caches: a third faster on one core than article by article.
 func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[*chronicle.Article, error], workers int, out func(Result) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -115,28 +174,53 @@ func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[*chronicle.Article, err
 	defer cancel()
 
 	type job struct {
-		seq int
-		res Result
+		seq    int
+		tokens int // window tokens the job holds
+		res    Result
 	}
-	jobs := make(chan job, workers*2)
-	done := make(chan job, workers*2)
 	// window bounds the articles between the feeder and the in-order output, so that one slow
-	// article cannot make finished ones pile up without limit.
-	window := make(chan struct{}, workers*4)
+	// article cannot make finished ones pile up without limit: an article holds one token per
+	// started windowUnit bytes of its text (at most all of them), so that the articles in
+	// flight hold at most about len(window)*windowUnit bytes besides one large one.
+	window := make(chan struct{}, workers*4+batchSize)
+	jobs := make(chan job, cap(window))
+	done := make(chan job, workers*2)
+	perWorker := max(1, batchSize/workers)
 
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var batch []job
+			var as []*chronicle.Article
 			for j := range jobs {
-				if j.res.Err == nil && j.res.Article != nil {
-					p.Process(j.res.Article)
+				batch = append(batch[:0], j)
+			more:
+				for len(batch) < perWorker {
+					select {
+					case j, ok := <-jobs:
+						if !ok {
+							break more
+						}
+						batch = append(batch, j)
+					default:
+						break more
+					}
 				}
-				select {
-				case done <- j:
-				case <-ctx.Done():
-					return
+				as = as[:0]
+				for _, j := range batch {
+					if j.res.Err == nil && j.res.Article != nil {
+						as = append(as, j.res.Article)
+					}
+				}
+				p.processBatch(as)
+				for _, j := range batch {
+					select {
+					case done <- j:
+					case <-ctx.Done():
+						return
+					}
 				}
 			}
 		}()
@@ -145,13 +229,19 @@ func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[*chronicle.Article, err
 		defer close(jobs)
 		seq := 0
 		for a, err := range in {
-			select {
-			case window <- struct{}{}:
-			case <-ctx.Done():
-				return
+			n := 1
+			if a != nil {
+				n = min(cap(window), 1+(len(a.Text)+len(a.Raw))/windowUnit)
+			}
+			for range n {
+				select {
+				case window <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
 			}
 			select {
-			case jobs <- job{seq, Result{a, err}}:
+			case jobs <- job{seq, n, Result{a, err}}:
 			case <-ctx.Done():
 				return
 			}
@@ -164,23 +254,25 @@ func (p *Pipeline) Run(ctx context.Context, in iter.Seq2[*chronicle.Article, err
 	}()
 
 	// Reorder: emit results in input order.
-	pending := map[int]Result{}
+	pending := map[int]job{}
 	next := 0
 	var outErr error
 	for j := range done {
 		if outErr != nil {
 			continue
 		}
-		pending[j.seq] = j.res
+		pending[j.seq] = j
 		for {
-			r, ok := pending[next]
+			j, ok := pending[next]
 			if !ok {
 				break
 			}
 			delete(pending, next)
 			next++
-			<-window
-			if err := out(r); err != nil {
+			for range j.tokens {
+				<-window
+			}
+			if err := out(j.res); err != nil {
 				outErr = err
 				cancel()
 				break

@@ -129,3 +129,73 @@ func TestProcessCleans(t *testing.T) {
 		t.Errorf("text %q", a.Text)
 	}
 }
+
+// countStage numbers the words of each article in a timex, so that results show whether each
+// article was processed alone.
+type countStage struct{}
+
+func (countStage) Name() string    { return "count" }
+func (countStage) Version() string { return "1" }
+func (countStage) Run(d *Doc) {
+	n := len(strings.Fields(d.Text.Text))
+	d.Article.Timexes = append(d.Article.Timexes, chronicle.Timex{ID: "t1", Span: chronicle.Span{Start: 0, End: len(d.Text.Text)}, Type: "DATE", Value: fmt.Sprint(n)})
+}
+
+// TestRunBatchesLikeProcess checks that Run, which processes articles in batches stage by
+// stage, gives each article what Process gives it: with failures, read errors, large
+// articles (which hold more of the window) and one or more workers.
+func TestRunBatchesLikeProcess(t *testing.T) {
+	mk := func(i int) *chronicle.Article {
+		text := strings.Repeat(fmt.Sprintf("word%d ", i), 1+i%7)
+		switch {
+		case i%97 == 3:
+			text += "panic"
+		case i%61 == 5:
+			text = strings.Repeat("big ", (1+i%5)*windowUnit/4) // up to 5 window units
+		}
+		return &chronicle.Article{ID: fmt.Sprintf("a%d", i), Date: "2025-07-03", Text: text}
+	}
+	const n = 700
+	in := func(yield func(*chronicle.Article, error) bool) {
+		for i := range n {
+			if i%101 == 50 {
+				if !yield(nil, errors.New("bad record")) {
+					return
+				}
+				continue
+			}
+			if !yield(mk(i), nil) {
+				return
+			}
+		}
+	}
+	p := &Pipeline{Stages: []Stage{countStage{}, panicStage{}}}
+	var want []string
+	for i := range n {
+		if i%101 == 50 {
+			want = append(want, "err")
+			continue
+		}
+		a := mk(i)
+		p.Process(a)
+		want = append(want, fmt.Sprintf("%s %s %d %v", a.ID, a.Status, len(a.Diagnostics), a.Timexes))
+	}
+	for _, workers := range []int{1, 3} {
+		var got []string
+		err := p.Run(context.Background(), in, workers, func(r Result) error {
+			if r.Err != nil {
+				got = append(got, "err")
+				return nil
+			}
+			a := r.Article
+			got = append(got, fmt.Sprintf("%s %s %d %v", a.ID, a.Status, len(a.Diagnostics), a.Timexes))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("workers %d: Run and Process differ", workers)
+		}
+	}
+}
