@@ -324,9 +324,13 @@ func Prob(score float32) float64 { return 1 / (1 + math.Exp(-float64(score))) }
 const magic = "CHQM1"
 
 // Write writes the model: magic, bits, then the non-zero weights as (index delta, value) pairs,
-// gzip-compressed.
+// in gzip format without compression (the weights compress by a tenth only, which took as
+// long to inflate as the rest of loading).
 func (m *Model) Write(w io.Writer) error {
-	zw := gzip.NewWriter(w)
+	zw, err := gzip.NewWriterLevel(w, gzip.NoCompression)
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(zw)
 	bw.WriteString(magic)
 	var buf [binary.MaxVarintLen64]byte
@@ -364,35 +368,37 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("feat.ReadModel: %w", err)
 	}
-	br := bufio.NewReader(zr)
-	head := make([]byte, len(magic))
-	if _, err := io.ReadFull(br, head); err != nil || string(head) != magic {
-		return nil, fmt.Errorf("feat.ReadModel: not a quotes model (bad magic)")
-	}
-	bits, err := binary.ReadUvarint(br)
-	if err != nil || bits < 8 || bits > 28 {
-		return nil, fmt.Errorf("feat.ReadModel: bad size")
-	}
-	m := NewModel(uint(bits))
-	nz, err := binary.ReadUvarint(br)
+	data, err := io.ReadAll(zr)
 	if err != nil {
 		return nil, fmt.Errorf("feat.ReadModel: %w", err)
 	}
+	if len(data) < len(magic) || string(data[:len(magic)]) != magic {
+		return nil, fmt.Errorf("feat.ReadModel: not a quotes model (bad magic)")
+	}
+	p := data[len(magic):]
+	bits, n := binary.Uvarint(p)
+	if n <= 0 || bits < 8 || bits > 28 {
+		return nil, fmt.Errorf("feat.ReadModel: bad size")
+	}
+	p = p[n:]
+	m := NewModel(uint(bits))
+	nz, n := binary.Uvarint(p)
+	if n <= 0 {
+		return nil, fmt.Errorf("feat.ReadModel: %w", io.ErrUnexpectedEOF)
+	}
+	p = p[n:]
 	idx := 0
-	var b4 [4]byte
 	for k := uint64(0); k < nz; k++ {
-		d, err := binary.ReadUvarint(br)
-		if err != nil {
-			return nil, fmt.Errorf("feat.ReadModel: %w", err)
+		d, n := binary.Uvarint(p)
+		if n <= 0 || len(p) < n+4 {
+			return nil, fmt.Errorf("feat.ReadModel: %w", io.ErrUnexpectedEOF)
 		}
 		idx += int(d)
-		if _, err := io.ReadFull(br, b4[:]); err != nil {
-			return nil, fmt.Errorf("feat.ReadModel: %w", err)
-		}
-		if idx >= len(m.W) {
+		if d >= uint64(len(m.W)) || idx >= len(m.W) {
 			return nil, fmt.Errorf("feat.ReadModel: index out of range")
 		}
-		m.W[idx] = math.Float32frombits(binary.LittleEndian.Uint32(b4[:]))
+		m.W[idx] = math.Float32frombits(binary.LittleEndian.Uint32(p[n:]))
+		p = p[n+4:]
 	}
 	return m, nil
 }
