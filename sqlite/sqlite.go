@@ -61,8 +61,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", "immediate")
 	// Reads go through a memory map of the file (no system call per page, one copy of the
-	// pages for every connection).
+	// pages for every connection); writes of many index entries need more than the default
+	// 2 MB of page cache.
 	q.Add("_pragma", "mmap_size(1073741824)")
+	q.Add("_pragma", "cache_size(-16384)")
 	dsn := "file:" + path + "?" + q.Encode()
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
