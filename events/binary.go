@@ -1,16 +1,17 @@
 package events
 
 import (
+	"bytes"
 	"compress/gzip"
-	"encoding/gob"
+	"errors"
 	"fmt"
 	"io"
 
 	"chronicle/petrarch"
 )
 
-// The compact form of a compiled Dict: its interned vocabulary and frozen tries, gob-encoded
-// and gzip-compressed, so that loading it builds only the vocabulary map.
+// The compact form of a compiled Dict: its interned vocabulary and frozen tries, encoded by
+// encodeWire and gzip-compressed, so that loading it builds only the vocabulary map.
 
 type wireTrie struct {
 	Root, Kids, Val []int32
@@ -81,9 +82,20 @@ func fromWireElems(es []wireElem) []celem {
 	return out
 }
 
-// WriteBinary writes d in the compact form.
+// WriteBinary writes d in the compact form: encodeWire's encoding in gzip format.
 func (d *Dict) WriteBinary(w io.Writer) error {
-	wd := wireDict{
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if _, err := zw.Write(encodeWire(d.toWire())); err != nil {
+		return fmt.Errorf("events.Dict.WriteBinary: %w", err)
+	}
+	return zw.Close()
+}
+
+func (d *Dict) toWire() *wireDict {
+	wd := &wireDict{
 		Vocab: make([]string, len(d.vocab)),
 		Verbs: toWireTrie(&d.verbs), Actors: toWireTrie(&d.actors), Agents: toWireTrie(&d.agents), Discard: toWireTrie(&d.discards),
 		Synsets: d.synsets, ActorCodes: d.actorCds,
@@ -113,26 +125,34 @@ func (d *Dict) WriteBinary(w io.Writer) error {
 		wd.DiscStory = append(wd.DiscStory, x.story)
 		wd.DiscNumeric = append(wd.DiscNumeric, x.numeric)
 	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	if err := gob.NewEncoder(zw).Encode(&wd); err != nil {
-		return fmt.Errorf("events.Dict.WriteBinary: %w", err)
-	}
-	return zw.Close()
+	return wd
 }
 
 // ReadBinary reads a Dict written by WriteBinary.
 func ReadBinary(r io.Reader) (*Dict, error) {
-	zr, err := gzip.NewReader(r)
+	wd, err := readWire(r)
 	if err != nil {
 		return nil, fmt.Errorf("events.ReadBinary: %w", err)
 	}
-	var wd wireDict
-	if err := gob.NewDecoder(zr).Decode(&wd); err != nil {
-		return nil, fmt.Errorf("events.ReadBinary: %w", err)
+	return fromWire(wd), nil
+}
+
+func readWire(r io.Reader) (*wireDict, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, err
 	}
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	if !bytes.HasPrefix(data, []byte(wireMagic)) {
+		return nil, errors.New("not a compiled dictionary (or one from before its own encoding, which gob encoded: compile it again)")
+	}
+	return decodeWire(data)
+}
+
+func fromWire(wd *wireDict) *Dict {
 	d := &Dict{
 		vocab: make(map[string]int32, len(wd.Vocab)),
 		verbs: fromWireTrie(wd.Verbs), actors: fromWireTrie(wd.Actors), agents: fromWireTrie(wd.Agents), discards: fromWireTrie(wd.Discard),
@@ -165,5 +185,5 @@ func ReadBinary(r io.Reader) (*Dict, error) {
 		d.discInf[i] = discardInfo{story: wd.DiscStory[i], numeric: wd.DiscNumeric[i]}
 	}
 	d.prepare()
-	return d, nil
+	return d
 }
