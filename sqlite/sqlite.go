@@ -39,9 +39,10 @@ type Store struct {
 	// Now returns the current time (injected for tests).
 	Now func() time.Time
 
-	// verConn is a connection that never writes, for DataVersion.
+	// verConn is a connection that never writes, for DataVersion (verStmt).
 	verMu   sync.Mutex
 	verConn *sql.Conn
+	verStmt *sql.Stmt
 
 	// stmts are prepared read statements by their text (query.go).
 	stmtMu sync.Mutex
@@ -93,8 +94,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 func (s *Store) Close() error {
 	s.verMu.Lock()
 	if s.verConn != nil {
+		s.verStmt.Close()
 		s.verConn.Close()
-		s.verConn = nil
+		s.verConn, s.verStmt = nil, nil
 	}
 	s.verMu.Unlock()
 	s.closeStmts()
@@ -461,12 +463,18 @@ func (s *Store) DataVersion(ctx context.Context) (int64, error) {
 		if err != nil {
 			return 0, fmt.Errorf("sqlite.DataVersion: %w", err)
 		}
-		s.verConn = c
+		st, err := c.PrepareContext(ctx, `PRAGMA data_version`)
+		if err != nil {
+			c.Close()
+			return 0, fmt.Errorf("sqlite.DataVersion: %w", err)
+		}
+		s.verConn, s.verStmt = c, st
 	}
 	var v int64
-	if err := s.verConn.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+	if err := s.verStmt.QueryRowContext(ctx).Scan(&v); err != nil {
+		s.verStmt.Close()
 		s.verConn.Close()
-		s.verConn = nil
+		s.verConn, s.verStmt = nil, nil
 		return 0, fmt.Errorf("sqlite.DataVersion: %w", err)
 	}
 	return v, nil
