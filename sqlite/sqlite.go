@@ -84,9 +84,6 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("sqlite.Open(%q): %w", path, err)
 	}
 	s.optimize(ctx)
-	// Connections opened before optimize keep the statistics they read: close them.
-	db.SetMaxIdleConns(0)
-	db.SetMaxIdleConns(maxConns)
 	return s, nil
 }
 
@@ -432,24 +429,8 @@ func eventDays(value, articleDate string) (string, string) {
 
 // optimize refreshes the query planner's statistics where they are stale (cheap when they are
 // not); run after opening and after large writes.
-//
-// The samples of full-text index tables (STAT4) are then dropped: FTS5 reads its index with
-// statements whose plan SQLite would otherwise prepare anew for every term searched.
 func (s *Store) optimize(ctx context.Context) {
-	c, err := s.db.Conn(ctx)
-	if err != nil {
-		return
-	}
-	defer c.Close()
-	c.ExecContext(ctx, `PRAGMA optimize=0x10002`)
-	var n int
-	if c.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_stat4'`).Scan(&n) == nil && n > 0 {
-		if r, err := c.ExecContext(ctx, `DELETE FROM sqlite_stat4 WHERE tbl GLOB '*_fts_idx'`); err == nil {
-			if k, _ := r.RowsAffected(); k > 0 {
-				c.ExecContext(ctx, `ANALYZE sqlite_schema`)
-			}
-		}
-	}
+	s.db.ExecContext(ctx, `PRAGMA optimize=0x10002`)
 }
 
 // DataVersion returns a number that changes whenever anything is committed to the database,
