@@ -90,13 +90,15 @@ func parseRecord(p string, line int, offset int64, data []byte, opt Options) (*c
 	if off, err := checkText(data); err != nil {
 		return nil, bad(fmt.Errorf("%w at byte %d of the line", err, off), "each line must be one UTF-8 JSON object")
 	}
-	var r record
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&r); err != nil {
-		return nil, bad(fmt.Errorf("malformed JSON: %v", err), "each line must be one JSON object with at least \"date\" and \"text\"")
-	}
-	if dec.More() {
-		return nil, bad(errors.New("more than one JSON value on the line"), "put one JSON object per line")
+	r, ok := fastRecord(data)
+	if !ok {
+		dec := json.NewDecoder(bytes.NewReader(data))
+		if err := dec.Decode(&r); err != nil {
+			return nil, bad(fmt.Errorf("malformed JSON: %v", err), "each line must be one JSON object with at least \"date\" and \"text\"")
+		}
+		if dec.More() {
+			return nil, bad(errors.New("more than one JSON value on the line"), "put one JSON object per line")
+		}
 	}
 	text := ""
 	switch {
