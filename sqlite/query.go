@@ -528,7 +528,7 @@ func (s *Store) eventPlan(ctx context.Context, f chronicle.EventFilter, ordered 
 	}
 	if f.Article != "" || f.Cluster != "" {
 		// Few events: SQLite reads them through events_article or events_cluster.
-		a := common
+		a := arm{conds: slices.Clone(common.conds), args: slices.Clone(common.args)}
 		if f.Article != "" {
 			a.add("article = (SELECT pk FROM articles WHERE id = +?)", f.Article)
 		}
