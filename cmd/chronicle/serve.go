@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"time"
 
 	"chronicle/server"
@@ -29,6 +30,9 @@ func (m *Main) serve(ctx context.Context, args []string) error {
 	if fs.NArg() > 0 {
 		return &usageError{message: fmt.Sprintf("serve takes no arguments, got %q", fs.Args()), hint: "chronicle serve --addr :8080 --db FILE"}
 	}
+	// A server's heap is small and its garbage short-lived: collecting less often saves about
+	// 15% of the CPU per request (server/internal/load) for a few MB more.
+	debug.SetGCPercent(200)
 	st, err := openStore(ctx, sf.DB, true)
 	if err != nil {
 		return err
