@@ -427,13 +427,19 @@ func (t *table) finish() {
 // buildVariants indexes the variant keys of people's names, aliases and surnames.
 func (t *table) buildVariants() {
 	t.variants = make(map[string][]refT, len(t.entries))
+	// Which entries are people, in order first: looking each up through the names, in map
+	// order, missed the processor's caches.
+	per := make([]bool, len(t.entries))
+	for i := range t.entries {
+		per[i] = t.entries[i].typ == "PER"
+	}
 	for k, v := range t.names {
 		refs := []refT{refT(v)}
 		if v&multiBit != 0 {
 			refs = t.multi[v&^multiBit]
 		}
 		for _, r := range refs {
-			if r.kind() != refDemonym && t.entries[r.id()].typ == "PER" {
+			if r.kind() != refDemonym && per[r.id()] {
 				vk := norm.Variant(k)
 				t.variants[vk] = appendRef(t.variants[vk], r)
 			}
