@@ -188,6 +188,9 @@ type scratch struct {
 	emDoc              []float32
 	hint1              []uint8
 	pass1              []int
+	// TagBatch's tokens, tags and chunks of all its documents.
+	bts          []tokInfo
+	bpos, bchunk []int
 }
 
 // getScratch takes working memory from the free list (kept outside sync.Pool so that the

@@ -35,6 +35,15 @@ type Stage interface {
 	Run(d *Doc)
 }
 
+// BatchStage is a Stage that can also run over several documents at once (processBatch
+// uses it), giving each document what Run gives it. Run must replace whatever RunBatch wrote:
+// a batch that panics is run again document by document, so that only the documents that
+// fail are marked failed.
+type BatchStage interface {
+	Stage
+	RunBatch(ds []*Doc)
+}
+
 // Pipeline is a sequence of stages.
 type Pipeline struct {
 	Stages []Stage
@@ -102,7 +111,21 @@ func (p *Pipeline) processBatch(as []*chronicle.Article) {
 		}
 	}
 	failed := make([]bool, len(docs))
+	var live []*Doc
 	for si := -1; si < len(p.Stages); si++ {
+		if si >= 0 {
+			if bs, ok := p.Stages[si].(BatchStage); ok {
+				live = live[:0]
+				for i, d := range docs {
+					if !failed[i] {
+						live = append(live, d)
+					}
+				}
+				if runBatch(bs, live) {
+					continue
+				}
+			}
+		}
 		for i, d := range docs {
 			if !failed[i] {
 				failed[i] = !p.runStage(d, si)
@@ -112,6 +135,17 @@ func (p *Pipeline) processBatch(as []*chronicle.Article) {
 	for _, d := range docs {
 		p.end(d)
 	}
+}
+
+// runBatch runs bs over ds and reports whether it did not panic.
+func runBatch(bs BatchStage, ds []*Doc) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	bs.RunBatch(ds)
+	return true
 }
 
 // runStage runs stage si of d (-1: segmentation) and reports whether it did not panic.

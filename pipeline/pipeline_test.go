@@ -141,6 +141,26 @@ func (countStage) Run(d *Doc) {
 	d.Article.Timexes = append(d.Article.Timexes, chronicle.Timex{ID: "t1", Span: chronicle.Span{Start: 0, End: len(d.Text.Text)}, Type: "DATE", Value: fmt.Sprint(n)})
 }
 
+// batchStage is a BatchStage that sets each article's outlet to its word count, and whose
+// batches panic when one of their articles says so (Run then runs again article by article).
+type batchStage struct{}
+
+func (batchStage) Name() string    { return "batch" }
+func (batchStage) Version() string { return "1" }
+func (batchStage) Run(d *Doc) {
+	d.Article.Outlet = fmt.Sprint(len(strings.Fields(d.Text.Text)))
+}
+func (b batchStage) RunBatch(ds []*Doc) {
+	for _, d := range ds {
+		b.Run(d)
+	}
+	for _, d := range ds {
+		if strings.Contains(d.Text.Text, "panic") {
+			panic("batch")
+		}
+	}
+}
+
 // TestRunBatchesLikeProcess checks that Run, which processes articles in batches stage by
 // stage, gives each article what Process gives it: with failures, read errors, large
 // articles (which hold more of the window) and one or more workers.
@@ -169,7 +189,7 @@ func TestRunBatchesLikeProcess(t *testing.T) {
 			}
 		}
 	}
-	p := &Pipeline{Stages: []Stage{countStage{}, panicStage{}}}
+	p := &Pipeline{Stages: []Stage{countStage{}, batchStage{}, panicStage{}}}
 	var want []string
 	for i := range n {
 		if i%101 == 50 {
@@ -178,7 +198,7 @@ func TestRunBatchesLikeProcess(t *testing.T) {
 		}
 		a := mk(i)
 		p.Process(a)
-		want = append(want, fmt.Sprintf("%s %s %d %v", a.ID, a.Status, len(a.Diagnostics), a.Timexes))
+		want = append(want, fmt.Sprintf("%s %s %d %v %s", a.ID, a.Status, len(a.Diagnostics), a.Timexes, a.Outlet))
 	}
 	for _, workers := range []int{1, 3} {
 		var got []string
@@ -188,7 +208,7 @@ func TestRunBatchesLikeProcess(t *testing.T) {
 				return nil
 			}
 			a := r.Article
-			got = append(got, fmt.Sprintf("%s %s %d %v", a.ID, a.Status, len(a.Diagnostics), a.Timexes))
+			got = append(got, fmt.Sprintf("%s %s %d %v %s", a.ID, a.Status, len(a.Diagnostics), a.Timexes, a.Outlet))
 			return nil
 		})
 		if err != nil {

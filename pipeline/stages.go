@@ -12,6 +12,7 @@ import (
 	"chronicle/events"
 	"chronicle/ner"
 	"chronicle/quotes"
+	"chronicle/text"
 	"chronicle/timex"
 )
 
@@ -81,6 +82,15 @@ type nerStage struct{ r *ner.Recognizer }
 func (nerStage) Name() string    { return "ner" }
 func (nerStage) Version() string { return ner.Version }
 func (s nerStage) Run(d *Doc)    { s.r.Tag(d.Text) }
+
+// RunBatch tags the documents together (ner.Recognizer.TagBatch), as Run tags each.
+func (s nerStage) RunBatch(ds []*Doc) {
+	ts := make([]*text.Doc, len(ds))
+	for i, d := range ds {
+		ts[i] = d.Text
+	}
+	s.r.TagBatch(ts)
+}
 
 // actorStage resolves mentions into entities with roles and actor codes as of the article date.
 type actorStage struct{ kb *actors.KB }

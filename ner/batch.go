@@ -1,0 +1,71 @@
+package ner
+
+import "chronicle/text"
+
+// TagBatch tags each document of ds as Tag does, with the parts of speech and chunks of all of
+// them first, then their entities: each tagger's tables then stay in the processor's caches
+// for longer.
+func (r *Recognizer) TagBatch(ds []*text.Doc) {
+	s := r.getScratch()
+	defer r.putScratch(s)
+	total := 0
+	for _, d := range ds {
+		total += len(d.Tokens)
+	}
+	if cap(s.bts) < total {
+		s.bts = make([]tokInfo, total)
+		s.bpos = make([]int, total)
+		s.bchunk = make([]int, total)
+	}
+	ts, pos, chunk := s.bts[:total], s.bpos[:total], s.bchunk[:total]
+	clear(pos) // tokens outside every sentence get the first labels (NER: O)
+	clear(chunk)
+	ownTS, ownPos, ownChunk := s.ts, s.pos, s.chunk
+	defer func() { s.ts, s.pos, s.chunk = ownTS, ownPos, ownChunk }()
+	off := 0
+	for _, d := range ds {
+		n := len(d.Tokens)
+		d.Mentions = d.Mentions[:0]
+		if n == 0 {
+			continue
+		}
+		sents := d.Sentences
+		if len(sents) == 0 {
+			sents = []text.Sentence{{First: 0, Last: n}}
+		}
+		s.ts = ts[off : off+n : off+n]
+		r.prepare(d, sents, s)
+		dp, dc := pos[off:off+n], chunk[off:off+n]
+		for _, se := range sents {
+			if a, b := se.First, se.Last; a < b {
+				r.tagPOS(s.ts[a:b], dp[a:b], s)
+				r.tagChunk(s.ts[a:b], dp[a:b], dc[a:b], s)
+			}
+		}
+		off += n
+	}
+	off = 0
+	for _, d := range ds {
+		n := len(d.Tokens)
+		if n == 0 {
+			continue
+		}
+		sents := d.Sentences
+		if len(sents) == 0 {
+			sents = []text.Sentence{{First: 0, Last: n}}
+		}
+		s.ts = ts[off : off+n : off+n]
+		s.pos, s.chunk = pos[off:off+n], chunk[off:off+n]
+		s.ner = growInts(s.ner, n)
+		clear(s.ner)
+		r.tagNERDoc(sents, s, nil)
+		for i := range d.Tokens {
+			t := &d.Tokens[i]
+			t.POS = r.posL[s.pos[i]]
+			t.Chunk = r.chunkL[s.chunk[i]]
+			t.NER = r.nerL[s.ner[i]]
+		}
+		d.Mentions = r.mentions(s.ner[:n], d.Mentions)
+		off += n
+	}
+}
