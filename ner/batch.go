@@ -35,14 +35,32 @@ func (r *Recognizer) TagBatch(ds []*text.Doc) {
 		}
 		s.ts = ts[off : off+n : off+n]
 		r.prepare(d, sents, s)
-		dp, dc := pos[off:off+n], chunk[off:off+n]
-		for _, se := range sents {
-			if a, b := se.First, se.Last; a < b {
-				r.tagPOS(s.ts[a:b], dp[a:b], s)
-				r.tagChunk(s.ts[a:b], dp[a:b], dc[a:b], s)
-			}
-		}
 		off += n
+	}
+	// The parts of speech of every document, then the chunks.
+	for step := 0; step < 2; step++ {
+		off = 0
+		for _, d := range ds {
+			n := len(d.Tokens)
+			if n == 0 {
+				continue
+			}
+			sents := d.Sentences
+			if len(sents) == 0 {
+				sents = []text.Sentence{{First: 0, Last: n}}
+			}
+			dts, dp, dc := ts[off:off+n], pos[off:off+n], chunk[off:off+n]
+			for _, se := range sents {
+				if a, b := se.First, se.Last; a < b {
+					if step == 0 {
+						r.tagPOS(dts[a:b], dp[a:b], s)
+					} else {
+						r.tagChunk(dts[a:b], dp[a:b], dc[a:b], s)
+					}
+				}
+			}
+			off += n
+		}
 	}
 	off = 0
 	for _, d := range ds {
