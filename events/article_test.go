@@ -104,6 +104,8 @@ var articleCases = []struct {
 	{text: "Trump blasted Comey on Tuesday.", timexes: map[string]string{"on Tuesday": "2025-07-01"}},
 	{text: "Europe now matches the US in crypto developers."},
 	{text: "Germany delivered air-defence systems to Ukraine in Kyiv."},
+	{text: "Putin agreed on Tuesday to halt strikes on Ukraine's power grid for 30 days after a phone call with Donald Trump.", timexes: map[string]string{"on Tuesday": "2025-07-01"}},
+	{text: "Putin hosted Xi in Moscow three days after a phone call with Donald Trump."},
 }
 
 func TestArticleGolden(t *testing.T) {

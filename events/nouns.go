@@ -160,8 +160,12 @@ func (c *Coder) nounEvent(sc *scratch, src string, toks []text.Token, k, l int, 
 	if pre > 0 && sc.flags[pre-1]&fBe != 0 {
 		return // "This was the two leaders' sixth conversation": describes an event told before
 	}
-	if pre >= 3 && (sc.word(src, toks, pre-1) == "AFTER" || sc.word(src, toks, pre-1) == "BEFORE") && sc.cls[pre-3] == cNum {
-		return // "three days after Trump's summit with Putin": another day than the sentence's
+	if pre >= 3 && (sc.word(src, toks, pre-1) == "AFTER" || sc.word(src, toks, pre-1) == "BEFORE") && sc.cls[pre-3] == cNum &&
+		(pre < 4 || sc.word(src, toks, pre-4) != "FOR") {
+		// "three days after Trump's summit with Putin": another day than the sentence's (but
+		// "stop attacks for 30 days after a call with Trump" is a duration, and the call the
+		// sentence's own).
+		return
 	}
 	// A possessor: "their call", "Putin's call", "the two leaders’ conversation".
 	if !a.ok() && len(parties) == 0 {
