@@ -114,6 +114,11 @@ func TestPlace(t *testing.T) {
 		{"Washington", "Washington", 4140963},
 		{"Paris", "Paris", 2988507},
 		{"Russia", "Russia", 2017370},
+		// First-level divisions: the US state, not a town of that name or alias abroad.
+		{"Florida", "Florida", 4155751},
+		{"Montana", "Montana", 5667009},
+		{"Crimea", "Crimea", 703883},
+		{"New York City", "New York City", 5128581},
 	}
 	for _, tt := range tests {
 		p, ok := kb.Place(tt.in)

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bufio"
 	"fmt"
+	"math"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,6 +18,7 @@ import (
 // with its English and ASCII names; larger cities (≥ 100,000) and capitals also get their
 // Latin-script alternate names ("Kiev" for Kyiv, "Moskva" for Moscow).
 func loadPlaces(data string, cs *countries) ([]*place, error) {
+	regions := map[string]*regionStat{}
 	p := path(data, "geonames", "cities15000.zip")
 	zr, err := zip.OpenReader(p)
 	if err != nil {
@@ -66,14 +69,111 @@ func loadPlaces(data string, cs *countries) ([]*place, error) {
 			}
 			pl.Aliases = cleanAliases(pl.Name, al)
 			out = append(out, pl)
+			if fs[10] != "" && fs[10] != "00" {
+				rs := regions[fs[8]+"."+fs[10]]
+				if rs == nil {
+					rs = &regionStat{}
+					regions[fs[8]+"."+fs[10]] = rs
+				}
+				rs.pop += pop
+				rs.lat += lat * float64(pop)
+				rs.lon += lon * float64(pop)
+			}
 		}
 		rc.Close()
 		if err := sc.Err(); err != nil {
 			return nil, fmt.Errorf("loadPlaces %s: %w", f.Name, err)
 		}
 	}
+	rs, err := loadRegions(data, cs, out, regions)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, rs...)
 	sort.Slice(out, func(i, j int) bool { return out[i].GeoNames < out[j].GeoNames })
 	return out, nil
+}
+
+// regionStat sums the cities of one first-level division: population, and latitude and
+// longitude weighted by population.
+type regionStat struct {
+	pop      int64
+	lat, lon float64
+}
+
+// loadRegions reads GeoNames' first-level divisions (regionInfo.tsv: US states, Indian states,
+// Russian oblasts …) as places of their country, so that "Florida" is the US state and not a
+// Colombian town of that alias. A division's population is the sum of its cities', and its
+// coordinates their population-weighted centre. A division is left out where its name would
+// mislead: a city of the same name is more than a tenth of its size in its country, or a third
+// of it elsewhere, or a capital ("New York", "Washington", "Aleppo" are the cities), it names a country, it names water ("Red Sea", "White Nile"), or
+// it is a bare compass word ("Central", "Northern").
+func loadRegions(data string, cs *countries, cities []*place, stats map[string]*regionStat) ([]*place, error) {
+	f, err := os.Open(path(data, "geonames", "regionInfo.tsv"))
+	if err != nil {
+		return nil, fmt.Errorf("loadRegions: %w", err)
+	}
+	defer f.Close()
+	// The largest population of a city by key of its name or alias, anywhere and in one country.
+	biggest, home := map[string]int64{}, map[string]int64{}
+	for _, c := range cities {
+		for _, n := range append([]string{c.Name}, c.Aliases...) {
+			k := norm.Key(n)
+			p := c.Pop
+			if c.Capital {
+				p = 1 << 40 // a capital keeps its name
+			}
+			biggest[k] = max(biggest[k], p)
+			home[k+"\x00"+c.Country] = max(home[k+"\x00"+c.Country], p)
+		}
+	}
+	var out []*place
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		fs := strings.Split(sc.Text(), "\t")
+		if len(fs) < 4 || strings.HasPrefix(fs[0], "#") {
+			continue
+		}
+		code, name, ascii := fs[0], fs[1], fs[2]
+		id, _ := strconv.Atoi(fs[3])
+		st := stats[code]
+		iso2, _, _ := strings.Cut(code, ".")
+		iso3 := cs.iso2to3[iso2]
+		if st == nil || st.pop == 0 || id == 0 || iso3 == "" || !regionName(name) {
+			continue
+		}
+		k := norm.Key(name)
+		if home[k+"\x00"+iso3]*10 > st.pop || biggest[k]*3 > st.pop || cs.byKey[k] != "" {
+			continue
+		}
+		pl := &place{Name: name, GeoNames: id, Pop: st.pop, Country: iso3,
+			Lat: math.Round(st.lat/float64(st.pop)*1e4) / 1e4, Lon: math.Round(st.lon/float64(st.pop)*1e4) / 1e4}
+		if ascii != name {
+			pl.Aliases = cleanAliases(name, []string{ascii})
+		}
+		out = append(out, pl)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("loadRegions: %w", err)
+	}
+	return out, nil
+}
+
+// regionName reports whether a division's name can stand for it in news: not water, not a
+// bare compass word.
+func regionName(name string) bool {
+	for _, w := range strings.Fields(name) {
+		switch w {
+		case "Sea", "Nile", "River", "Lake", "Lakes", "Gulf", "Ocean", "Bay", "Coast", "Islands", "Island":
+			return false
+		}
+	}
+	switch name {
+	case "Central", "Centre", "Center", "Northern", "Southern", "Eastern", "Western", "North", "South",
+		"East", "West", "Capital", "Upper", "Lower", "Interior", "Coastal", "Somali":
+		return false
+	}
+	return true
 }
 
 // latinName reports whether an alternate name is worth keeping: Latin script, at least three
