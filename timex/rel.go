@@ -228,6 +228,11 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 		if noDCT && !anchored {
 			return m.noDate(r, g, i, j+1)
 		}
+		if un == uDay && anchored {
+			if r, ok := m.dayIn(r, b, 0, i, j+1); ok {
+				return r, true // "in October 1998 … that same day": 1998-10-XX
+			}
+		}
 		p := b.at(g)
 		if !p.ok() {
 			p = m.dct.at(g)
@@ -349,6 +354,11 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 		if noDCT && !anchored {
 			return m.noDate(r, gPart, i, j+1)
 		}
+		if anchored {
+			if r, ok := m.dayIn(r, b, int(x.lx.part), i, j+1); ok {
+				return r, true // "in October 1998 … that night": 1998-10-XXTNI
+			}
+		}
 		b = b.at(gDay)
 		if !b.ok() {
 			b = m.dct
@@ -367,6 +377,26 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 		return date(r, b, i, j+1)
 	}
 	return r, false
+}
+
+// dayIn is the value of a day (or, with part > 0, a part of a day) counted from an anchor b
+// that names only its month: "killed last October … His name was crossed out that same day" is
+// 1998-10-XX, an unknown day of that month, not a day counted from the article date. It
+// reports false unless b is a month mentioned in the sentence of the expression or the one
+// before (an older or coarser anchor is too likely not the one meant). The result is anchored
+// but is no anchor itself (its point is unset).
+func (m *matcher) dayIn(r result, b point, part, start, end int) (result, bool) {
+	if b.g != gMonth || m.u(start).sentence-m.lastSent > 1 {
+		return r, false
+	}
+	v := append(b.appendValue(make([]byte, 0, 16)), "-XX"...)
+	r.typ = chronicle.DATE
+	if part > 0 {
+		r.typ = chronicle.TIME
+		v = append(append(v, 'T'), partCode[part]...)
+	}
+	r.start, r.end, r.val, r.anchored = start, end, string(v), true
+	return r, true
 }
 
 // dayAfter matches a calendar day at unit k (an explicit or relative date: "March 6", "last

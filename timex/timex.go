@@ -26,7 +26,7 @@ import (
 )
 
 // Version is the version of the tagger's output; it changes whenever the output does.
-const Version = "4"
+const Version = "5"
 
 // Tag returns every time expression of d, in text order, with byte offsets into d.Text, ids
 // "t1", "t2", …, type, TIMEX3 value, and mod/freq/quant/anchor where they apply. Relative
@@ -69,8 +69,9 @@ type tagger struct {
 	// quarter or half ("a year earlier" in an earnings report).
 	last, lastQ     point
 	lastID, lastQID string
-	lastUnit        int // unit index of the end of the last timex
-	mi              int // the first mention of d.Mentions that may still contain a match
+	lastSent        int32 // the sentence of last
+	lastUnit        int   // unit index of the end of the last timex
+	mi              int   // the first mention of d.Mentions that may still contain a match
 }
 
 func (t *tagger) reset(d *text.Doc, dct time.Time) {
@@ -196,7 +197,7 @@ func (t *tagger) emit(r result) {
 	}
 	if r.p.ok() && !r.derived && !r.anchored && !r.anchorQ && (r.typ == chronicle.DATE || r.typ == chronicle.TIME) {
 		if r.p.g >= gYear && r.p.g != gSeason {
-			t.last, t.lastID = r.p, tx.ID
+			t.last, t.lastID, t.lastSent = r.p, tx.ID, t.us[r.end-1].sentence
 		}
 		if r.p.g == gQuarter || r.p.g == gHalf {
 			t.lastQ, t.lastQID = r.p, tx.ID
