@@ -313,10 +313,15 @@ func (p point) appendValue(b []byte) []byte {
 	return b
 }
 
-// duration formats a TIMEX3 duration of n units (n < 0: unknown amount, "PXY").
+// duration formats a TIMEX3 duration of n units (n < 0: unknown amount, "PXY"). Decades are
+// written in years, as TimeBank does ("two decades" P20Y), so "decades" is PXY: ISO 8601 has
+// no decade designator.
 func duration(n int, u uint8) string {
-	if u == uDecade && n >= 0 {
-		n, u = n*10, uYear
+	if u == uDecade {
+		if n >= 0 {
+			n *= 10
+		}
+		u = uYear
 	}
 	if u == uCentury && n >= 0 {
 		n, u = n*100, uYear
@@ -328,9 +333,6 @@ func duration(n int, u uint8) string {
 		u = uWeek
 	}
 	code, t := unitCode(u)
-	if u == uDecade {
-		code = "E"
-	}
 	if u == uCentury {
 		code = "C"
 	}
