@@ -2,6 +2,7 @@ package actors
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -266,5 +267,52 @@ func TestEntitiesExtendsMentions(t *testing.T) {
 	}
 	if len(d.Mentions) != 1 || d.Mentions[0].Type != "ORG" || d.Tok(d.Mentions[0].Last-1) != "Today" {
 		t.Errorf("d.Mentions not corrected: %+v", d.Mentions)
+	}
+}
+
+// TestEntitiesMistypedPeople: names the tagger took for organisations or places that are people.
+func TestEntitiesMistypedPeople(t *testing.T) {
+	kb := mustDefault(t)
+	tests := []struct {
+		text  string
+		marks []string
+		nnp   []string // tokens tagged NNP (the title rule reads parts of speech)
+		want  []string // "TYPE name" of every entity, in order
+	}{
+		{ // a lone surname of an office holder, tagged ORG
+			"The chancellor welcomed Zelenskyy in Berlin.", []string{"ORG:Zelenskyy", "LOC:Berlin"}, nil,
+			[]string{"PER Volodymyr Zelenskyy", "LOC Berlin"},
+		},
+		{ // a surname the article gives in full, tagged ORG later
+			"Senator Maria Okonkwo-Lind arrived. Okonkwo-Lind said little.", []string{"PER:Maria Okonkwo-Lind", "ORG:Okonkwo-Lind"}, nil,
+			[]string{"PER Maria Okonkwo-Lind"},
+		},
+		{ // ... but not a word the tagger mostly takes for something else
+			"Ann Acme smiled. Acme sold more. Acme grew. Acme hired.", []string{"PER:Ann Acme", "ORG:Acme"}, nil,
+			[]string{"PER Ann Acme", "ORG Acme"},
+		},
+		{ // a surname of a former office holder stays an organisation
+			"Shares of Cleveland rose.", []string{"ORG:Cleveland"}, nil,
+			[]string{"ORG Cleveland"},
+		},
+		{ // a person's title before a name tagged as a place, the rest of the name untagged
+			"Rep. Alexandria Nunez-Park voted no.", []string{"LOC:Alexandria"}, []string{"Alexandria", "Nunez-Park"},
+			[]string{"PER Alexandria Nunez-Park"},
+		},
+	}
+	for _, tt := range tests {
+		d := markDoc(tt.text, tt.marks...)
+		for i := range d.Tokens {
+			if slices.Contains(tt.nnp, d.Tok(i)) {
+				d.Tokens[i].POS = "NNP"
+			}
+		}
+		var got []string
+		for _, e := range kb.Entities(d, day("2025-07-03")) {
+			got = append(got, e.Type+" "+e.Name)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: entities %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }

@@ -93,6 +93,12 @@ func isPossessive(s string) bool {
 	return false
 }
 
+// personTitles are the titles only a person bears, before a name.
+var personTitles = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true,
+	"congressman": true, "congresswoman": true, "senator": true,
+}
+
 // honorifics are stripped from the front of a person mention.
 var honorifics = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "dame": true, "lord": true,
@@ -134,6 +140,16 @@ func (r *resolver) prepare() {
 			break
 		}
 		x.sent = d.SentenceOf(x.first)
+		if x.typ != chronicle.PER && x.first > 0 && personTitles[string(r.key(x.first-1, x.first))] {
+			// "Rep. Alexandria Ocasio-Cortez" tagged as a place ("Alexandria"): a title that
+			// only people bear makes the name a person's, with the proper nouns right after it
+			// (mentions they start are swallowed).
+			x.typ = chronicle.PER
+			for x.last < n && x.last-x.first < 3 && d.Tokens[x.last].POS == "NNP" && d.SentenceOf(x.last) == x.sent {
+				x.last++
+				extended = true
+			}
+		}
 		if r.extend(&x) {
 			extended = true
 		}
@@ -241,6 +257,14 @@ func (r *resolver) resolveMention(x *mres) {
 			x.e, x.kind = kb.best(k, day, func(e *entry, kind int) bool { return e.typ != chronicle.PER && kind != refSurname })
 		}
 	}
+	if (x.typ == chronicle.ORG || x.typ == chronicle.LOC) && x.e == nil && x.pl == nil && x.last-x.first == 1 {
+		// A lone surname tagged as an organisation or place ("met Zelenskyy in Kyiv"): the
+		// person, when the KB knows nothing else of that name and one person of that surname,
+		// in office on the article's date.
+		if e, kind := kb.best(k, day, is(chronicle.PER)); e != nil && kind == refSurname && r.officeSurname(k, e) {
+			x.e, x.kind, x.typ = e, kind, chronicle.PER
+		}
+	}
 	if x.e == nil && x.pl == nil {
 		x.key = string(k)
 	}
@@ -271,6 +295,23 @@ func (r *resolver) trustSurname(k []byte, e *entry) bool {
 	return false
 }
 
+// officeSurname reports whether a bare surname that the tagger took for an organisation or a
+// place stands for e: e is the only person of that surname the KB knows and holds an office
+// on the article's date.
+func (r *resolver) officeSurname(k []byte, e *entry) bool {
+	if _, title, active, _ := e.at(r.day); !active || title == "" {
+		return false
+	}
+	n := 0
+	r.kb.candidates(k, func(c *entry, kind int) bool {
+		if c.typ == chronicle.PER {
+			n++
+		}
+		return n < 2
+	})
+	return n == 1
+}
+
 // cluster groups mentions into entities.
 func (r *resolver) cluster() {
 	byEntry := map[*entry]int{}
@@ -298,6 +339,19 @@ func (r *resolver) cluster() {
 			c.lastTok = norm.Variant(norm.Key(r.tok(x.last - 1)))
 		}
 	}
+	// How often each word is the last of a person's name, and how often it stands alone as
+	// something else: a word mostly tagged as a person is one where it is tagged otherwise.
+	perLast, other := map[string]int{}, map[string]int{}
+	for mi := range r.ms {
+		x := &r.ms[mi]
+		v := norm.Variant(string(r.key(x.last-1, x.last)))
+		switch {
+		case x.typ == chronicle.PER:
+			perLast[v]++
+		case x.last-x.first == 1 && x.e == nil && x.pl == nil:
+			other[v]++
+		}
+	}
 	// People named in full first, so that "Putin" finds "Vladimir Putin" even when it comes first.
 	for pass := 0; pass < 2; pass++ {
 		for mi := range r.ms {
@@ -309,6 +363,17 @@ func (r *resolver) cluster() {
 			}
 			if per && !multi {
 				if ci := r.surnameCluster(mi); ci >= 0 {
+					add(ci, mi)
+					continue
+				}
+			}
+			if !per && !multi && x.e == nil && x.pl == nil {
+				// A lone word tagged as an organisation or place that is the surname of a person
+				// named in full in the article ("Ocasio-Cortez said"), and that the tagger takes
+				// for a person at least half as often: that person.
+				v := norm.Variant(string(r.key(x.first, x.last)))
+				if ci := r.surnameCluster(mi); ci >= 0 && r.cs[ci].lastTok == v && 2*perLast[v] >= other[v] {
+					x.typ = chronicle.PER
 					add(ci, mi)
 					continue
 				}
