@@ -173,6 +173,7 @@ func (s *Store) PutSketches(ctx context.Context, ss []chronicle.Sketch, links []
 		}
 		return p, nil
 	}
+	c := newTxStmts(tx)
 	for _, k := range ss {
 		a, err := get(k.Article)
 		if err != nil {
@@ -184,11 +185,11 @@ func (s *Store) PutSketches(ctx context.Context, ss []chronicle.Sketch, links []
 				return fmt.Errorf("sqlite.PutSketches: %w", err)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO sketches (article, shingles, minhash, original) VALUES (?,?,?,?)`,
+		if _, err := c.exec(ctx, `INSERT OR REPLACE INTO sketches (article, shingles, minhash, original) VALUES (?,?,?,?)`,
 			a, k.Shingles, encodeMinHash(k.MinHash), o); err != nil {
 			return fmt.Errorf("sqlite.PutSketches(%q): %w", k.Article, err)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM sketch_bands WHERE article = ?`, a); err != nil {
+		if _, err := c.exec(ctx, `DELETE FROM sketch_bands WHERE article = ?`, a); err != nil {
 			return fmt.Errorf("sqlite.PutSketches(%q): %w", k.Article, err)
 		}
 		if len(k.Bands) > 0 {
@@ -197,7 +198,7 @@ func (s *Store) PutSketches(ctx context.Context, ss []chronicle.Sketch, links []
 				args = append(args, int64(b), a)
 			}
 			q := `INSERT OR IGNORE INTO sketch_bands (band, article) VALUES ` + strings.TrimSuffix(strings.Repeat("(?,?),", len(k.Bands)), ",")
-			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			if _, err := c.exec(ctx, q, args...); err != nil {
 				return fmt.Errorf("sqlite.PutSketches(%q): %w", k.Article, err)
 			}
 		}
@@ -214,7 +215,7 @@ func (s *Store) PutSketches(ctx context.Context, ss []chronicle.Sketch, links []
 		if a > b {
 			a, b = b, a
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO duplicates (a, b, similarity) VALUES (?,?,?)`, a, b, l.Similarity); err != nil {
+		if _, err := c.exec(ctx, `INSERT OR REPLACE INTO duplicates (a, b, similarity) VALUES (?,?,?)`, a, b, l.Similarity); err != nil {
 			return fmt.Errorf("sqlite.PutSketches: link %s %s: %w", l.A, l.B, err)
 		}
 	}

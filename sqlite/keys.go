@@ -58,22 +58,16 @@ type argWriter struct {
 	ids      map[arg]int64
 }
 
-func newArgWriter(ctx context.Context, tx *sql.Tx) (*argWriter, error) {
-	sel, err := tx.PrepareContext(ctx, `SELECT id FROM args WHERE name = ? AND text = ? AND kb = ? AND code = ?`)
+func newArgWriter(ctx context.Context, c *txStmts) (*argWriter, error) {
+	sel, err := c.stmt(ctx, `SELECT id FROM args WHERE name = ? AND text = ? AND kb = ? AND code = ?`)
 	if err != nil {
 		return nil, err
 	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO args (name, text, kb, code) VALUES (?,?,?,?)`)
+	ins, err := c.stmt(ctx, `INSERT INTO args (name, text, kb, code) VALUES (?,?,?,?)`)
 	if err != nil {
-		sel.Close()
 		return nil, err
 	}
 	return &argWriter{sel: sel, ins: ins, ids: map[arg]int64{}}, nil
-}
-
-func (w *argWriter) Close() {
-	w.sel.Close()
-	w.ins.Close()
 }
 
 // id returns the id of a, adding it to args when it is new.
@@ -148,11 +142,10 @@ func (s *Store) backfillArgs(ctx context.Context) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	w, err := newArgWriter(ctx, tx)
+	w, err := newArgWriter(ctx, newTxStmts(tx))
 	if err != nil {
 		return err
 	}
-	defer w.Close()
 	upd, err := tx.PrepareContext(ctx, `UPDATE events SET source_arg = ?, target_arg = ?, span = ? WHERE pk = ?`)
 	if err != nil {
 		return err

@@ -197,9 +197,10 @@ func (s *Store) PutArticles(ctx context.Context, as []*chronicle.Article) ([]chr
 	defer tx.Rollback()
 	res := make([]chronicle.PutResult, len(as))
 	now := s.Now().UTC().Format(time.RFC3339)
+	c := newTxStmts(tx)
 	for i, a := range as {
 		var id string
-		err := tx.QueryRowContext(ctx, `SELECT id FROM articles WHERE key = ?`, a.Key).Scan(&id)
+		err := c.scan(ctx, `SELECT id FROM articles WHERE key = ?`, []any{a.Key}, &id)
 		if err == nil {
 			res[i] = chronicle.PutResult{ID: id}
 			continue
@@ -207,13 +208,13 @@ func (s *Store) PutArticles(ctx context.Context, as []*chronicle.Article) ([]chr
 		if !errors.Is(err, sql.ErrNoRows) {
 			return nil, fmt.Errorf("sqlite.PutArticles(%q): %w", a.ID, err)
 		}
-		id, err = freeID(ctx, tx, a.ID, a.Key)
+		id, err = freeID(ctx, c, a.ID, a.Key)
 		if err != nil {
 			return nil, fmt.Errorf("sqlite.PutArticles(%q): %w", a.ID, err)
 		}
 		versions, _ := json.Marshal(a.Versions)
 		diags, _ := json.Marshal(nonNil(a.Diagnostics))
-		r, err := tx.ExecContext(ctx, `INSERT INTO articles (id, key, source, url, outlet, date, date_from, title, lang, text, status, versions, diagnostics, ingested_at)
+		r, err := c.exec(ctx, `INSERT INTO articles (id, key, source, url, outlet, date, date_from, title, lang, text, status, versions, diagnostics, ingested_at)
 			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			id, a.Key, a.Source, a.URL, a.Outlet, a.Date, a.DateFrom, a.Title, a.Lang, a.Text, status(a), string(versions), string(diags), now)
 		if err != nil {
@@ -223,7 +224,7 @@ func (s *Store) PutArticles(ctx context.Context, as []*chronicle.Article) ([]chr
 		if err != nil {
 			return nil, err
 		}
-		if err := putExtractions(ctx, tx, pk, a); err != nil {
+		if err := putExtractions(ctx, c, pk, a); err != nil {
 			return nil, fmt.Errorf("sqlite.PutArticles(%q): %w", a.ID, err)
 		}
 		res[i] = chronicle.PutResult{ID: id, Created: true}
@@ -252,11 +253,11 @@ func status(a *chronicle.Article) string {
 }
 
 // freeID returns id when no stored article has it, else id with a suffix taken from the key.
-func freeID(ctx context.Context, tx *sql.Tx, id, key string) (string, error) {
+func freeID(ctx context.Context, c *txStmts, id, key string) (string, error) {
 	cand := id
 	for i := 0; ; i++ {
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE id = ?`, cand).Scan(&n); err != nil {
+		if err := c.scan(ctx, `SELECT count(*) FROM articles WHERE id = ?`, []any{cand}, &n); err != nil {
 			return "", err
 		}
 		if n == 0 {
@@ -299,25 +300,23 @@ func (s *Store) ReplaceExtractions(ctx context.Context, a *chronicle.Article) er
 		status(a), string(versions), string(diags), a.Lang, pk); err != nil {
 		return fmt.Errorf("sqlite.ReplaceExtractions(%q): %w", a.ID, err)
 	}
-	if err := putExtractions(ctx, tx, pk, a); err != nil {
+	if err := putExtractions(ctx, newTxStmts(tx), pk, a); err != nil {
 		return fmt.Errorf("sqlite.ReplaceExtractions(%q): %w", a.ID, err)
 	}
 	return tx.Commit()
 }
 
-func putExtractions(ctx context.Context, tx *sql.Tx, pk int64, a *chronicle.Article) error {
+func putExtractions(ctx context.Context, c *txStmts, pk int64, a *chronicle.Article) error {
 	byID := make(map[string]*chronicle.Entity, len(a.Entities))
 	if len(a.Entities) > 0 {
-		es, err := tx.PrepareContext(ctx, `INSERT INTO entities (article, eid, type, name, text, start, end, role, actor, kb, country) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
+		es, err := c.stmt(ctx, `INSERT INTO entities (article, eid, type, name, text, start, end, role, actor, kb, country) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
 		if err != nil {
 			return err
 		}
-		defer es.Close()
-		ms, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO mentions (article, eid, start, end) VALUES (?,?,?,?)`)
+		ms, err := c.stmt(ctx, `INSERT OR IGNORE INTO mentions (article, eid, start, end) VALUES (?,?,?,?)`)
 		if err != nil {
 			return err
 		}
-		defer ms.Close()
 		for i := range a.Entities {
 			e := &a.Entities[i]
 			byID[e.ID] = e
@@ -332,11 +331,10 @@ func putExtractions(ctx context.Context, tx *sql.Tx, pk int64, a *chronicle.Arti
 		}
 	}
 	if len(a.Timexes) > 0 {
-		ts, err := tx.PrepareContext(ctx, `INSERT INTO timexes (article, tid, type, value, mod, freq, quant, anchor, text, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
+		ts, err := c.stmt(ctx, `INSERT INTO timexes (article, tid, type, value, mod, freq, quant, anchor, text, start, end) VALUES (?,?,?,?,?,?,?,?,?,?,?)`)
 		if err != nil {
 			return err
 		}
-		defer ts.Close()
 		for _, t := range a.Timexes {
 			if _, err := ts.ExecContext(ctx, pk, t.ID, t.Type, t.Value, t.Mod, t.Freq, t.Quant, t.AnchorID, t.Text, t.Start, t.End); err != nil {
 				return fmt.Errorf("timex %s: %w", t.ID, err)
@@ -344,12 +342,11 @@ func putExtractions(ctx context.Context, tx *sql.Tx, pk int64, a *chronicle.Arti
 		}
 	}
 	if len(a.Quotes) > 0 {
-		qs, err := tx.PrepareContext(ctx, `INSERT INTO quotes (article, qid, kind, content, content_start, content_end, cue, cue_start, cue_end,
+		qs, err := c.stmt(ctx, `INSERT INTO quotes (article, qid, kind, content, content_start, content_end, cue, cue_start, cue_end,
 			speaker, speaker_start, speaker_end, speaker_entity, speaker_name, speaker_kb, speaker_actor, via, parts) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 		if err != nil {
 			return err
 		}
-		defer qs.Close()
 		for _, q := range a.Quotes {
 			name, kb, actor := "", "", ""
 			if e := byID[q.Speaker.Entity]; e != nil {
@@ -364,7 +361,7 @@ func putExtractions(ctx context.Context, tx *sql.Tx, pk int64, a *chronicle.Arti
 		}
 	}
 	if len(a.Events) > 0 {
-		vs, err := tx.PrepareContext(ctx, `INSERT INTO events (article, vid, code, root, plover, modality,
+		vs, err := c.stmt(ctx, `INSERT INTO events (article, vid, code, root, plover, modality,
 			source_entity, source_actor, source_text, source_name, source_kb,
 			target_entity, target_actor, target_text, target_name, target_kb,
 			date, date_start, date_end, date_from, timex, place_name, place_geonames, place_lat, place_lon,
@@ -374,12 +371,10 @@ func putExtractions(ctx context.Context, tx *sql.Tx, pk int64, a *chronicle.Arti
 		if err != nil {
 			return err
 		}
-		defer vs.Close()
-		aw, err := newArgWriter(ctx, tx)
+		aw, err := newArgWriter(ctx, c)
 		if err != nil {
 			return err
 		}
-		defer aw.Close()
 		for _, v := range a.Events {
 			sname, skb := argName(byID, v.Source)
 			tname, tkb := argName(byID, v.Target)
