@@ -863,6 +863,11 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 	if m.u(e).lx.season > 0 || un == uWeekend && n != 1 {
 		return r, false
 	}
+	if un == uDay && !pl && r.mod == "" && e == j+1 && j == i && m.someDay(i) {
+		// "Islam will one day be …", "the hope he one day follows": an unspecified future day
+		r.typ, r.val, r.start, r.end = chronicle.DATE, "FUTURE_REF", i, e+1
+		return r, true
+	}
 	aOnly := (m.id(j) == wA || m.id(j) == wAn) && e == j+1
 	if aOnly && pl {
 		return r, false
@@ -966,6 +971,25 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 	}
 	// A decade as P10Y, as TimeML's "two decades" = P20Y.
 	return r, true
+}
+
+// someDay reports whether the words at i are "one day" as an adverb of the future: after a
+// modal or a subject pronoun and before the verb ("will one day be", "he one day follows"),
+// not a count ("for one day", "one day later", "one day of talks").
+func (m *matcher) someDay(i int) bool {
+	if !m.lowerIsU(i, "one") || i == 0 || m.u(i-1).sentence != m.u(i).sentence || !m.word(i+2) {
+		return false
+	}
+	switch m.id(i + 2) {
+	case wLater, wEarlier, wAfter, wBefore, wOf, wAgo, wAnd, wOr:
+		return false
+	}
+	for _, w := range [...]string{"will", "would", "could", "may", "might", "can", "should", "must", "he", "she", "they", "we", "i", "you"} {
+		if m.lowerIsU(i-1, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func halfUnit(u uint8) string {
