@@ -277,14 +277,7 @@ func (r *resolver) trustSurname(k []byte, e *entry) bool {
 	if _, title, active, _ := e.at(r.day); active && title != "" {
 		return true
 	}
-	n := 0
-	r.kb.candidates(k, func(c *entry, kind int) bool {
-		if c.typ == chronicle.PER {
-			n++
-		}
-		return n < 2
-	})
-	if n != 1 {
+	if !r.onlyPerson(k) {
 		return false
 	}
 	for _, ro := range e.roles {
@@ -302,6 +295,11 @@ func (r *resolver) officeSurname(k []byte, e *entry) bool {
 	if _, title, active, _ := e.at(r.day); !active || title == "" {
 		return false
 	}
+	return r.onlyPerson(k)
+}
+
+// onlyPerson reports whether the KB knows exactly one person by name key k.
+func (r *resolver) onlyPerson(k []byte) bool {
 	n := 0
 	r.kb.candidates(k, func(c *entry, kind int) bool {
 		if c.typ == chronicle.PER {
