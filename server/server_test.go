@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -466,6 +467,11 @@ func TestPages(t *testing.T) {
 		if res.StatusCode != 404 || !strings.Contains(body, "Not found") || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
 			t.Errorf("GET %s: %s, want a 404 page", path, res.Status)
 		}
+	}
+	// An automatic unit is shown as the unit it chose, never as "auto".
+	if _, body := get(t, ts, "/timeline?pair=Donald+Trump,Vladimir+Putin"); strings.Contains(body, "per auto") || strings.Contains(body, "than a auto") ||
+		!regexp.MustCompile(`Counts per (day|week|month|year) as a table`).MatchString(body) {
+		t.Errorf("GET /timeline with the automatic unit: the page does not name the unit it chose")
 	}
 	res, body := get(t, ts, "/events?from=soon")
 	if res.StatusCode != 400 || !strings.Contains(body, "YYYY-MM-DD") {
