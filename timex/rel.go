@@ -582,7 +582,18 @@ func (m *matcher) matchQuarter(i int) (result, bool) {
 	}
 	ord := 0
 	q := m.u(j)
+	halfOf := false // the first two quarters, the last half: a half only of a year named after "of"
 	switch {
+	case det == wThe && (q.lx.id == wLast || m.lowerIsU(j, "latter")) && m.id(j+1) == wHalf && m.id(j+2) == wOf:
+		ord, halfOf = 2, true // the last half of 1989, the latter half of this year
+		j++
+	case (q.lx.ord == 1 || det == wThe && q.lx.id == wLast) && (m.u(j+1).lx.num == 2 || m.u(j+1).num == 2 && m.u(j+1).dk == dPlain) &&
+		m.u(j+2).lx.unit == uQuarter && m.u(j+2).lx.plural && m.id(j+3) == wOf:
+		ord, halfOf = 1, true // the first two quarters of 1990, the last two quarters of this year
+		if q.lx.id == wLast {
+			ord = 2
+		}
+		j += 2
 	case isQWord(m.text, q):
 		ord = int(m.text[q.s+1] - '0')
 		if m.text[q.s] != 'Q' {
@@ -607,6 +618,8 @@ func (m *matcher) matchQuarter(i int) (result, bool) {
 		return r, false // quarter-to-quarter
 	}
 	switch {
+	case halfOf:
+		g = gHalf
 	case m.u(j).lx.unit == uQuarter && !m.u(j).lx.plural:
 	case m.id(j) == wHalf && ord >= 1 && ord <= 2:
 		g = gHalf
@@ -652,6 +665,9 @@ func (m *matcher) matchQuarter(i int) (result, bool) {
 		}
 	} else if y, e := m.yearAt(j, true); y > 0 && !haveYear && ord > 0 {
 		haveYear, year, j = true, y, e
+	}
+	if halfOf && !haveYear {
+		return r, false // the first two quarters: a duration (matchQuantity); the last half of the '80s
 	}
 	return m.quarter(r, i, j, ord, g, year, haveYear, yOff, yearAgo, det)
 }
