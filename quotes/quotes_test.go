@@ -242,6 +242,7 @@ func TestSpeakers(t *testing.T) {
 		{"e3", chronicle.PER, "President of the United States", []string{"Donald Trump", "Trump"}},
 		{"e4", chronicle.ORG, "", []string{"Reuters"}},
 		{"e5", chronicle.PER, "", []string{"Maria Lopez", "Lopez"}},
+		{"e6", chronicle.ORG, "", []string{"Harbour Planning Commission"}},
 	}
 	tests := []struct {
 		name, text string
@@ -256,6 +257,9 @@ func TestSpeakers(t *testing.T) {
 		{"speaker-after", `"It was a good call," said Donald Trump.`, []string{"e3"}},
 		{"she", `Maria Lopez runs the clinic. "We are full every day," she said.`, []string{"e5"}},
 		{"org", `Prices rose again, Reuters reported.`, []string{"e4"}},
+		{"org-description", `The Harbour Planning Commission met on Monday. "The port will grow," the commission said.`, []string{"e6"}},
+		{"org-description-other-noun", `The Harbour Planning Commission met on Monday. "The port will grow," the company said.`, []string{""}},
+		{"pronoun-after-comma", `Maria Lopez runs the clinic, Lopez said. “That spared us a wing,” counting staff and heating costs, she said.`, []string{"e5", "e5"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

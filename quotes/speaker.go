@@ -79,14 +79,60 @@ func (r *resolver) mentionFor(a *att) int {
 		return best
 	}
 	last := a.src1 - 1
-	if a.src1-a.src0 == 1 && x.flags[a.src0]&fPron != 0 {
-		return r.antecedent(a.src0)
+	if x.flags[last]&fPron != 0 && (a.src1-a.src0 == 1 || best < 0 && x.isPunct(last-1, ",")) {
+		// "he", or a pronoun after words the span took in by mistake ("…costs, he said").
+		return r.antecedent(last)
 	}
 	// A role noun ("a Kremlin aide", "the spokesman"): the person it stands for, else the
 	// organisation or place that qualifies it.
 	if x.flags[last]&fTitle != 0 {
 		if m := r.byRole(a.src0, last); m >= 0 {
 			return m
+		}
+	}
+	if best < 0 {
+		if m := r.byHead(a.src0, last); m >= 0 {
+			return m
+		}
+	}
+	return best
+}
+
+// byHead resolves a definite description of an organisation ("the commission", "the
+// ministry", "the appellate panel") whose head noun is token head: the most recent
+// organisation mentioned in the five sentences before whose name ends in that noun ("the
+// Wisconsin Elections Commission"). It returns -1 when none. ("The company" is left alone: the
+// nearest organisation is as often a photo agency or a misread word as the company meant.)
+func (r *resolver) byHead(s0, head int) int {
+	x := r.x
+	if head <= s0 || x.flags[head]&(fPron|fTitle) != 0 || x.toks[head].Cls != feat.ClsLower {
+		return -1
+	}
+	switch strings.ToLower(x.word(s0)) {
+	case "the", "this", "that":
+	default:
+		return -1
+	}
+	for i := s0 + 1; i < head; i++ {
+		if x.toks[i].Cls != feat.ClsLower || x.flags[i]&(fPrep|fConj|fSubord|fPron) != 0 {
+			return -1 // "the head of the commission": not the organisation itself
+		}
+	}
+	noun := x.word(head)
+	pb := int(x.d.Tokens[s0].Start)
+	lo := int(x.d.Sentences[max(0, x.d.SentenceOf(s0)-5)].Start)
+	best := -1
+	for mi := r.first(lo); mi < len(r.ments) && r.ments[mi].start < pb; mi++ {
+		e := &r.ents[r.ments[mi].ent]
+		if e.Type != chronicle.ORG {
+			continue
+		}
+		name := e.Name
+		if sp := strings.LastIndexByte(name, ' '); sp >= 0 {
+			name = name[sp+1:]
+		}
+		if strings.EqualFold(name, noun) {
+			best = mi
 		}
 	}
 	return best
