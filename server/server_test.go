@@ -435,7 +435,7 @@ func TestPages(t *testing.T) {
 		{"/entities/Vladimir%20Putin", []string{"Vladimir Putin", "President of Russia", "Roles over time", "Appears with", "Donald Trump", "pair timeline", "Timeline of Vladimir Putin"}},
 		{"/entities/Yuri%20Ushakov", []string{"We will achieve our goals", "Reuters"}},
 		{"/timeline", []string{"Give an actor"}},
-		{"/timeline?pair=Donald+Trump,Vladimir+Putin", []string{"<svg", "CONSULT", "Russian Pr", "Putin and Trump talk"}},
+		{"/timeline?pair=Donald+Trump,Vladimir+Putin", []string{"<svg", "CONSULT", "Russian Pr", "Putin and Trump talk", "Each real-world event counted once", "Events between Donald Trump and Vladimir Putin per "}},
 		{"/timeline?actor=RUS&by=month", []string{"<svg", "May 2025", "ACCUSE", "CONSULT"}},
 		{"/quotes?speaker=Ushakov", []string{"Quotes of Ushakov", "We will achieve our goals", "via Reuters"}},
 		{"/events?plover=CONSULT", []string{"CONSULT", "Vladimir Putin (RUSGOV)"}},

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"slices"
@@ -55,6 +56,8 @@ type Series struct {
 	// Totals per category (index as Plover), and in all.
 	Totals []int
 	Total  int
+	// Noun is what is counted, singular ("event" when empty; "event mention").
+	Noun string
 }
 
 // AutoUnit picks the finest unit that shows the range first..last (YYYY-MM-DD) in at most
@@ -211,7 +214,8 @@ func (s Series) SVG(title string) template.HTML {
 	for _, l := range used {
 		desc = append(desc, fmt.Sprintf("%s %d", l.Name, l.Count))
 	}
-	fmt.Fprintf(&sb, `<desc id="chart-desc">%d events per %s from %s to %s: %s.</desc>`, s.Total-s.Coarse, s.Unit,
+	noun := cmp.Or(s.Noun, "event")
+	fmt.Fprintf(&sb, `<desc id="chart-desc">%s per %s from %s to %s: %s.</desc>`, esc(Plural(s.Total-s.Coarse, noun)), s.Unit,
 		esc(PeriodLabel(s.Unit, s.Periods[0])), esc(PeriodLabel(s.Unit, s.Periods[len(s.Periods)-1])), esc(strings.Join(desc, ", ")))
 	// Grid lines and y labels.
 	for v := 0; v <= ceil; v += step {
@@ -296,4 +300,45 @@ type SeriesRow struct {
 	Period, Label string
 	Counts        []int // per Series.Used category
 	Total         int
+}
+
+// periodStart returns the first day of the period of unit that holds day (weeks start on
+// Monday).
+func periodStart(unit string, day time.Time) time.Time {
+	switch unit {
+	case chronicle.Day:
+		return day
+	case chronicle.Week:
+		return day.AddDate(0, 0, -(int(day.Weekday())+6)%7)
+	case chronicle.Month:
+		return time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(day.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+// ClusterCounts counts real-world events (clusters) per period of unit and PLOVER category,
+// each once however many articles report it, in the form EventCounts gives mentions: a
+// cluster whose days are not within one period counts in period "".
+func ClusterCounts(cs []chronicle.Cluster, unit string) []chronicle.EventCount {
+	type key struct{ period, plover string }
+	n := map[key]int{}
+	for _, c := range cs {
+		p := ""
+		a, err1 := time.Parse(chronicle.DateLayout, c.DateStart)
+		b, err2 := time.Parse(chronicle.DateLayout, c.DateEnd)
+		if err1 == nil && err2 == nil {
+			if pa := periodStart(unit, a); pa.Equal(periodStart(unit, b)) {
+				p = pa.Format(chronicle.DateLayout)
+			}
+		}
+		n[key{p, c.Plover}]++
+	}
+	out := make([]chronicle.EventCount, 0, len(n))
+	for k, c := range n {
+		out = append(out, chronicle.EventCount{Period: k.period, Plover: k.plover, Count: c})
+	}
+	slices.SortFunc(out, func(x, y chronicle.EventCount) int {
+		return cmp.Or(cmp.Compare(x.Period, y.Period), cmp.Compare(x.Plover, y.Plover))
+	})
+	return out
 }

@@ -92,10 +92,17 @@ type TimelinePage struct {
 	Actor, Pair, Unit string
 	Series            Series
 	Chart             template.HTML
-	Events            []EventView
-	Clusters          []ClusterView // the real-world events, when clustering has run
-	Pager             Pager
-	Units             []string
+	// Counted is what the chart counts: "event" (real-world events, each once however many
+	// articles report it) once clustering has run, else "event mention".
+	Counted  string
+	Mentions int // the event mentions of the events counted, when Counted is "event"
+	// NotAsserted is the number of real-world events left out of the chart because they are
+	// future, hedged, negated or hypothetical (when no modality was asked for).
+	NotAsserted int
+	Events      []EventView
+	Clusters    []ClusterView // the real-world events, when clustering has run
+	Pager       Pager
+	Units       []string
 }
 
 // QuotesPage is /quotes.

@@ -4,6 +4,7 @@ import (
 	"html"
 	"io/fs"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -178,6 +179,40 @@ func TestSeries(t *testing.T) {
 	} {
 		if got := AutoUnit(tt.first, tt.last); got != tt.want {
 			t.Errorf("AutoUnit(%s, %s) = %s, want %s", tt.first, tt.last, got, tt.want)
+		}
+	}
+}
+
+// TestClusterCounts checks that real-world events are counted once each, in the period of
+// their days, and in period "" when their days span periods or are not calendar days.
+func TestClusterCounts(t *testing.T) {
+	c := func(start, end, plover string) chronicle.Cluster {
+		return chronicle.Cluster{DateStart: start, DateEnd: end, Plover: plover, Mentions: 9}
+	}
+	cs := []chronicle.Cluster{
+		c("2025-07-03", "2025-07-03", "CONSULT"), // Thursday
+		c("2025-06-30", "2025-06-30", "CONSULT"), // the Monday of the same week
+		c("2025-07-06", "2025-07-06", "CONSULT"), // its Sunday
+		c("2025-07-07", "2025-07-07", "CONSULT"), // the next Monday
+		c("2025-07-01", "2025-07-31", "AID"),     // "in July"
+		c("2025", "2025", "ACCUSE"),              // not calendar days
+	}
+	ec := func(period, plover string, n int) chronicle.EventCount {
+		return chronicle.EventCount{Period: period, Plover: plover, Count: n}
+	}
+	tests := []struct {
+		unit string
+		want []chronicle.EventCount
+	}{
+		{chronicle.Week, []chronicle.EventCount{ec("", "ACCUSE", 1), ec("", "AID", 1), ec("2025-06-30", "CONSULT", 3), ec("2025-07-07", "CONSULT", 1)}},
+		{chronicle.Month, []chronicle.EventCount{ec("", "ACCUSE", 1), ec("2025-06-01", "CONSULT", 1), ec("2025-07-01", "AID", 1), ec("2025-07-01", "CONSULT", 3)}},
+		{chronicle.Day, []chronicle.EventCount{ec("", "ACCUSE", 1), ec("", "AID", 1), ec("2025-06-30", "CONSULT", 1), ec("2025-07-03", "CONSULT", 1),
+			ec("2025-07-06", "CONSULT", 1), ec("2025-07-07", "CONSULT", 1)}},
+		{chronicle.Year, []chronicle.EventCount{ec("", "ACCUSE", 1), ec("2025-01-01", "AID", 1), ec("2025-01-01", "CONSULT", 4)}},
+	}
+	for _, tt := range tests {
+		if got := ClusterCounts(cs, tt.unit); !slices.Equal(got, tt.want) {
+			t.Errorf("ClusterCounts(%s) = %v, want %v", tt.unit, got, tt.want)
 		}
 	}
 }
