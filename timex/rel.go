@@ -95,6 +95,25 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 		}
 		return m.withPart(r, m.dct.shift(n, uDay), start, end)
 	}
+	if u.lx.part > 0 && !u.lx.plural && !u.poss {
+		// afternoon yesterday ("at mid-afternoon yesterday"), morning today
+		n := 0
+		switch m.id(i + 1) {
+		case wYesterday:
+			n = -1
+		case wToday:
+		case wTomorrow:
+			n = 1
+		default:
+			return r, false
+		}
+		if noDCT {
+			return m.noDate(r, gPart, i, i+2)
+		}
+		p := m.dct.shift(n, uDay)
+		p.g, p.n = gPart, int(u.lx.part)
+		return date(r, p, i, i+2)
+	}
 	switch u.lx.id {
 	case wToday:
 		if u.poss {
@@ -519,6 +538,17 @@ func (m *matcher) matchModified(i int) (result, bool) {
 			}
 			core, ok = result{start: j, end: j + 2, p: p, typ: chronicle.DATE, val: p.value(), anchored: core.anchored}, true
 		}
+	}
+	if x := m.u(j); !ok && mod == "MID" && x.lx.part > 0 && !x.lx.plural && x.punct == 0 {
+		// mid-afternoon, mid morning: of the article's day, as "this afternoon"
+		if !m.dct.ok() {
+			core, _ = m.noDate(core, gPart, j, j+1)
+		} else {
+			p := m.dct
+			p.g, p.n = gPart, int(x.lx.part)
+			core, _ = date(result{}, p, j, j+1)
+		}
+		ok = true
 	}
 	if !ok || core.start != j || !core.p.ok() && core.val == "" {
 		return r, false
