@@ -356,6 +356,7 @@ type timeline struct {
 	Actor    string                 `json:"actor,omitempty"`
 	Pair     []string               `json:"pair,omitempty"`
 	Unit     string                 `json:"unit"`
+	Counted  string                 `json:"counted"` // mentions or events
 	Total    int                    `json:"total"`
 	Counts   []chronicle.EventCount `json:"counts"`
 	Events   string                 `json:"events"`   // the event mentions counted, as an API URL
@@ -382,6 +383,46 @@ func timelineFilter(r *http.Request) (chronicle.EventFilter, string, error) {
 		return f, "", invalid("use by=day, week, month or year", "unknown time unit %q", unit)
 	}
 	return f, unit, nil
+}
+
+// maxCountedClusters bounds the real-world events a timeline counts one by one.
+const maxCountedClusters = 5000
+
+// eventCounts is what clusterCounts counts.
+type eventCounts struct {
+	counts      []chronicle.EventCount
+	found       int  // real-world events matching the filter, whatever their modality
+	mentions    int  // the event mentions of those counted
+	notAsserted int  // left out: future, hedged, negated or hypothetical
+	ok          bool // false: more than maxCountedClusters events, none counted
+}
+
+// clusterCounts counts the real-world events (clusters) of f per unit, each once however
+// many articles report it; unless f asks for modalities, only those reported as having
+// happened (the others are counted in notAsserted).
+func (s *Server) clusterCounts(ctx context.Context, f chronicle.EventFilter, unit string) (eventCounts, error) {
+	tf := timelineFilterOf(f)
+	tf.Page = chronicle.Page{Limit: maxCountedClusters + 1}
+	cl, err := s.store.Timeline(ctx, tf)
+	if err != nil || len(cl) > maxCountedClusters {
+		return eventCounts{}, err
+	}
+	ec := eventCounts{found: len(cl), ok: true}
+	if len(f.Modality) == 0 {
+		n := 0
+		for _, c := range cl {
+			if c.Modality == chronicle.Asserted {
+				cl[n] = c
+				n++
+			}
+		}
+		ec.notAsserted, cl = len(cl)-n, cl[:n]
+	}
+	ec.counts = web.ClusterCounts(cl, unit)
+	for _, c := range cl {
+		ec.mentions += c.Mentions
+	}
+	return ec, nil
 }
 
 // counts returns the event counts of f per unit; unit "auto" is resolved from the range of
@@ -441,20 +482,40 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	counted := r.URL.Query().Get("count")
+	switch counted {
+	case "", "mentions":
+		counted = "mentions"
+	case "events":
+	default:
+		return invalid("use count=mentions (one per article reporting an event) or count=events (real-world events)", "unknown count %q", counted)
+	}
 	cs, unit, err := s.counts(r.Context(), f, unit)
 	if err != nil {
 		return err
 	}
+	if counted == "events" {
+		ec, err := s.clusterCounts(r.Context(), f, unit)
+		if err != nil {
+			return err
+		}
+		if !ec.ok {
+			return invalid("narrow the timeline with from=YYYY-MM-DD and to=YYYY-MM-DD, or count=mentions",
+				"more than %d real-world events to count", maxCountedClusters)
+		}
+		cs = ec.counts
+	}
 	if fm == "csv" {
 		return writeCSV(w, "timeline", countsTable(cs))
 	}
-	t := timeline{Actor: f.Actor, Pair: f.Pair, Unit: unit, Counts: cs}
+	t := timeline{Actor: f.Actor, Pair: f.Pair, Unit: unit, Counted: counted, Counts: cs}
 	for _, c := range cs {
 		t.Total += c.Count
 	}
 	q := r.URL.Query()
 	q.Del("by")
 	q.Del("format")
+	q.Del("count")
 	t.Events = "/api/v1/events?" + q.Encode()
 	t.Clusters = "/api/v1/clusters?" + q.Encode()
 	return writeTimeline(w, &t)

@@ -67,6 +67,8 @@ func writeTimeline(w http.ResponseWriter, t *timeline) error {
 	}
 	b = append(b, `"unit":`...)
 	b = appendString(b, t.Unit)
+	b = append(b, `,"counted":`...)
+	b = appendString(b, t.Counted)
 	b = append(b, `,"total":`...)
 	b = strconv.AppendInt(b, int64(t.Total), 10)
 	b = append(b, `,"counts":`...)

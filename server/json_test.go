@@ -56,7 +56,7 @@ func TestJSONEncoding(t *testing.T) {
 			t.Fatalf("events:\n got %s\nwant %s", got.Body, want.Body)
 		}
 
-		tl := timeline{Actor: []string{"", str()}[rng.IntN(2)], Unit: str(), Total: rng.IntN(1000), Events: str(), Clusters: str()}
+		tl := timeline{Actor: []string{"", str()}[rng.IntN(2)], Unit: str(), Counted: str(), Total: rng.IntN(1000), Events: str(), Clusters: str()}
 		switch rng.IntN(3) {
 		case 0:
 			tl.Pair = []string{str(), str()}

@@ -197,9 +197,6 @@ func (s *Server) pageEntity(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, "entity", pg)
 }
 
-// maxChartClusters bounds the real-world events the timeline page counts for its chart.
-const maxChartClusters = 5000
-
 func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	pg := web.TimelinePage{Page: web.Page{Title: "Timeline", Nav: "timeline"}, Actor: strings.TrimSpace(q.Get("actor")),
@@ -226,29 +223,12 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) error {
 	// Once clustering has run the chart counts real-world events, each once however many
 	// articles report it; mentions when there are no clusters or too many to count here.
 	pg.Counted = "event mention"
-	tf := timelineFilterOf(f)
-	tf.Page = chronicle.Page{Limit: maxChartClusters + 1}
-	cl, err := s.store.Timeline(r.Context(), tf)
+	ec, err := s.clusterCounts(r.Context(), f, unit)
 	if err != nil {
 		return err
 	}
-	if len(cl) > 0 && len(cl) <= maxChartClusters {
-		// Unless a modality is asked for, what happened: calls announced, hedged or denied
-		// are listed but not drawn.
-		if len(f.Modality) == 0 {
-			n := 0
-			for _, c := range cl {
-				if c.Modality == chronicle.Asserted {
-					cl[n] = c
-					n++
-				}
-			}
-			pg.NotAsserted, cl = len(cl)-n, cl[:n]
-		}
-		cs, pg.Counted = web.ClusterCounts(cl, unit), "event"
-		for _, c := range cl {
-			pg.Mentions += c.Mentions
-		}
+	if ec.ok && ec.found > 0 {
+		cs, pg.Counted, pg.Mentions, pg.NotAsserted = ec.counts, "event", ec.mentions, ec.notAsserted
 	}
 	pg.Series = web.NewSeries(cs, unit)
 	pg.Series.Noun = pg.Counted

@@ -326,6 +326,7 @@ func TestAPITimeline(t *testing.T) {
 	if tl.Unit != "month" || !slices.Equal(tl.Counts, want) || tl.Total < 3 || !strings.HasPrefix(tl.Events, "/api/v1/events?") {
 		t.Errorf("timeline = %+v, want counts %v", tl, want)
 	}
+	pairMentions := tl.Total
 	// The events link lists the events counted.
 	var l page[chronicle.Event]
 	getJSON(t, ts, tl.Events+"&limit=1000", &l)
@@ -335,6 +336,22 @@ func TestAPITimeline(t *testing.T) {
 	getJSON(t, ts, "/api/v1/timeline?actor=Vladimir+Putin", &tl)
 	if tl.Unit != "week" || tl.Total == 0 {
 		t.Errorf("auto unit over May to July: %+v", tl)
+	}
+	// count=events counts each real-world event once: as many as the asserted clusters its
+	// clusters link lists, fewer than the mentions.
+	var ev struct {
+		Counted  string `json:"counted"`
+		Total    int    `json:"total"`
+		Clusters string `json:"clusters"`
+	}
+	getJSON(t, ts, "/api/v1/timeline?pair=Donald+Trump,Vladimir+Putin&by=month&count=events", &ev)
+	var cl page[chronicle.Cluster]
+	getJSON(t, ts, ev.Clusters+"&modality=asserted&limit=1000", &cl)
+	if ev.Counted != "events" || ev.Total == 0 || ev.Total != len(cl.Items) || ev.Total >= pairMentions {
+		t.Errorf("count=events: %+v; %d asserted clusters; %d mentions", ev, len(cl.Items), pairMentions)
+	}
+	if res, _ := get(t, ts, "/api/v1/timeline?pair=Donald+Trump,Vladimir+Putin&count=articles"); res.StatusCode != 400 {
+		t.Errorf("count=articles: %s, want 400", res.Status)
 	}
 }
 
