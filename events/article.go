@@ -123,6 +123,9 @@ func (c *Coder) Code(d *text.Doc, a *chronicle.Article) []chronicle.Event {
 			ev.Trigger = chronicle.Span{Start: ts, End: te, Text: d.Text[ts:te]}
 			ev.Sentence = chronicle.Span{Start: s.Start, End: s.End}
 			ev.Modality = modality(sc, vg, d.Text, toks)
+			if ev.Modality == chronicle.Asserted && intentNounBefore(sc, vg, d.Text, toks) {
+				ev.Modality = chronicle.Future // "Sweden's bid to join NATO": not joined yet
+			}
 			dateEvent(&ev, a, d, s, toks)
 			if ev.Modality == chronicle.Asserted && ev.DateFrom == "timex" && ev.Date > a.Date && len(ev.Date) >= 10 {
 				ev.Modality = chronicle.Future
@@ -152,6 +155,26 @@ func (c *Coder) Code(d *text.Doc, a *chronicle.Article) []chronicle.Event {
 		out = []chronicle.Event{}
 	}
 	return out
+}
+
+// intentNounBefore reports an infinitive verb group governed by a noun of intent ("Sweden's bid
+// to join NATO", "an attempt to seize the port", "efforts to broker a truce"): what it names
+// has not happened. (PLOVER's reading of a sentence, PloverCategory, keeps the act itself.)
+func intentNounBefore(sc *scratch, vg *vgroup, src string, toks []text.Token) bool {
+	if !vg.infinite {
+		return false
+	}
+	for k := vg.cs - 1; k >= 0 && k >= vg.cs-2; k-- {
+		switch sc.word(src, toks, k) {
+		case "BID", "BIDS", "ATTEMPT", "ATTEMPTS", "EFFORT", "EFFORTS", "PROPOSAL", "PROPOSALS", "THREAT", "THREATS",
+			"PLEDGE", "PROMISE", "PUSH", "PLAN", "PLANS", "OFFER", "OFFERS":
+			return true
+		}
+		if sc.cls[k] == cComma || sc.cls[k] == cPunct {
+			break
+		}
+	}
+	return false
 }
 
 // debugSentence, when set (by tests), sees the analysis of every sentence Code codes.

@@ -41,6 +41,7 @@ var goldenCases = []struct {
 	{"Putin spoke by phone with Trump on Thursday.", map[string]string{"on Thursday": "2025-07-03"}},
 	{"Egypt is said to be about to restore diplomatic ties with Qatar.", nil},
 	{"Turkey refused to release Greek soldiers.", nil},
+	{"Norway backed Iceland's bid to join the European Union.", nil},
 }
 
 func TestModalityAndDatingGolden(t *testing.T) {
