@@ -140,14 +140,15 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 			case m.id(i+2) == wAfter && m.id(i+3) == wTomorrow:
 				return day(2, i, i+4)
 			case m.id(i+2) == wBefore || m.id(i+2) == wAfter:
-				// the day before last Tuesday('s hearing), the day after Christmas
+				// the day before last Tuesday('s hearing), the day after Christmas: a day of its own, an
+				// anchor for "the next morning"
 				if d, ok := m.dayAfter(i, i+3); ok {
 					sign := 1
 					if m.id(i+2) == wBefore {
 						sign = -1
 					}
 					d.p = d.p.shift(sign, uDay)
-					d.val, d.derived = d.p.value(), true
+					d.val = d.p.value()
 					return d, true
 				}
 			}
