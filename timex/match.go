@@ -611,6 +611,8 @@ func (m *matcher) matchTime(i int) (result, bool) {
 	}
 	if m.u(j).lx.tz {
 		j++
+	} else if m.lowerIsU(j, "local") && m.lowerIsU(j+1, "time") {
+		j += 2 // a zone, as "EST" is: "2:30 p.m. local time (1830 GMT) Thursday"
 	}
 	// The day: a following date word, else the article date.
 	day := m.dct
