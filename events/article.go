@@ -126,6 +126,11 @@ func (c *Coder) Code(d *text.Doc, a *chronicle.Article) []chronicle.Event {
 			if ev.Modality == chronicle.Asserted && intentNounBefore(sc, vg, d.Text, toks) {
 				ev.Modality = chronicle.Future // "Sweden's bid to join NATO": not joined yet
 			}
+			if vg.noun {
+				if m := calledOff(sc, vg, d.Text, toks); m != "" && chronicle.ModalityRank(m) < chronicle.ModalityRank(ev.Modality) {
+					ev.Modality = m // "cancelled his meeting with Xi", "the summit … was postponed"
+				}
+			}
 			dateEvent(&ev, a, d, s, toks)
 			if ev.Modality == chronicle.Asserted && ev.DateFrom == "timex" && ev.Date > a.Date && len(ev.Date) >= 10 {
 				ev.Modality = chronicle.Future
@@ -175,6 +180,69 @@ func intentNounBefore(sc *scratch, vg *vgroup, src string, toks []text.Token) bo
 		}
 	}
 	return false
+}
+
+// calledOff returns the modality of an event noun whose meeting or visit is called off
+// (negated: "cancelled his meeting with Xi", "called off talks", "the visit was scrapped") or
+// put off (future: "postponed the summit", "the summit … was postponed"), else "".
+func calledOff(sc *scratch, vg *vgroup, src string, toks []text.Token) string {
+	particle := func(k int) string { // k: the verb before "off"
+		switch sc.word(src, toks, k) {
+		case "CALLED", "CALLS", "CALL", "CALLING":
+			return chronicle.Negated
+		case "PUT", "PUTS", "PUTTING":
+			return chronicle.Future
+		}
+		return ""
+	}
+	verdict := func(k int) string {
+		switch sc.word(src, toks, k) {
+		case "CANCELLED", "CANCELED", "CANCELS", "CANCEL", "CANCELLING", "CANCELING", "SCRAPPED", "SCRAPS", "SCRAP",
+			"SKIPPED", "SKIPS", "SKIP", "BOYCOTTED", "BOYCOTTS", "BOYCOTT", "ABANDONED", "AXED":
+			return chronicle.Negated
+		case "POSTPONED", "POSTPONES", "POSTPONE", "DELAYED", "DELAYS", "DELAY", "RESCHEDULED", "DEFERRED":
+			return chronicle.Future
+		case "OFF":
+			if k > 0 {
+				return particle(k - 1)
+			}
+		case "CALLED", "PUT":
+			if k+1 < len(toks) && sc.word(src, toks, k+1) == "OFF" {
+				return particle(k) // "… was called off"
+			}
+		}
+		return ""
+	}
+	// The verb whose object the noun phrase is: "cancelled his meeting", "called off talks".
+	k := vg.vs - 1
+	for k >= 0 && k >= vg.vs-5 && (sc.cls[k] == cDet || sc.cls[k] == cPoss || sc.cls[k] == cNum || sc.cls[k] == cAdv ||
+		sc.npAt[k] != 0 && !sc.isVerb[k] || strings.HasPrefix(toks[k].POS, "JJ")) {
+		k--
+	}
+	if k >= 0 {
+		if m := verdict(k); m != "" {
+			return m
+		}
+	}
+	// A passive after the phrase and its frame: "the summit between Biden and Xi was postponed".
+	for j := vg.ve; j < len(toks) && j < vg.ve+8; j++ {
+		if sc.cls[j] == cComma || sc.cls[j] == cPunct || sc.cls[j] == cSub || sc.cls[j] == cRel {
+			break
+		}
+		if sc.flags[j]&fBe == 0 {
+			continue
+		}
+		for q := j + 1; q < len(toks) && q <= j+3; q++ {
+			if m := verdict(q); m != "" {
+				return m
+			}
+			if sc.cls[q] != cAux && sc.cls[q] != cAdv && sc.flags[q]&fBe == 0 {
+				break
+			}
+		}
+		break
+	}
+	return ""
 }
 
 // debugSentence, when set (by tests), sees the analysis of every sentence Code codes.

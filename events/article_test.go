@@ -42,6 +42,10 @@ var goldenCases = []struct {
 	{"Egypt is said to be about to restore diplomatic ties with Qatar.", nil},
 	{"Turkey refused to release Greek soldiers.", nil},
 	{"Norway backed Iceland's bid to join the European Union.", nil},
+	{"Poland cancelled a meeting with Hungary.", nil},
+	{"The summit between Chile and Peru was postponed.", nil},
+	{"The talks between Chile and Peru were called off on Tuesday.", map[string]string{"on Tuesday": "2025-07-01"}},
+	{"The Spanish king's visit to Morocco ended on Tuesday.", map[string]string{"on Tuesday": "2025-07-01"}},
 }
 
 func TestModalityAndDatingGolden(t *testing.T) {

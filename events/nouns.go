@@ -9,8 +9,9 @@ import (
 
 // Event nouns (article mode): meetings and calls are reported as nouns at least as often as
 // verbs — "during a telephone conversation the two leaders had on Thursday", "after a phone
-// call with Trump", "their last phone call", "held talks with". A noun is coded when its
-// participants are in its frame: "between X and Y", "with Y" and a possessor, the subject of
+// call with Trump", "their last phone call", "held talks with", "Macron's visit to China". A
+// noun is coded when its participants are in its frame: "between X and Y", "with Y" or "to Y"
+// (a visit's host) and a possessor, the subject of
 // a light verb ("had", "held"), a reduced relative ("… the two leaders had"), or the subject
 // of the clause it sits in.
 
@@ -57,15 +58,21 @@ func (c *Coder) nounTrigger(sc *scratch, src string, toks []text.Token, k int, p
 		return "046", 1
 	case "MEETING", "MEETINGS", "SUMMIT":
 		return "040", 1
+	case "VISIT", "VISITS", "TRIP":
+		if next == "TO" {
+			return "042", 1 // "Macron's visit to China"
+		}
 	}
 	return "", 0
 }
 
-// isLightVerb reports verbs that take an event noun as object: "had a call", "held talks".
+// isLightVerb reports verbs that take an event noun as object: "had a call", "held talks",
+// "made a visit", "paid a visit".
 func isLightVerb(w string) bool {
 	switch w {
 	case "HAVE", "HAS", "HAD", "HAVING", "HOLD", "HOLDS", "HELD", "HOLDING", "CONDUCT", "CONDUCTED",
-		"CONDUCTS", "CONDUCTING", "ATTEND", "ATTENDED", "ATTENDS":
+		"CONDUCTS", "CONDUCTING", "ATTEND", "ATTENDED", "ATTENDS", "MAKE", "MAKES", "MADE", "MAKING", "PAY", "PAYS",
+		"PAID", "PAYING":
 		return true
 	}
 	return false
@@ -109,6 +116,13 @@ func (c *Coder) nounEvent(sc *scratch, src string, toks []text.Token, k, l int, 
 	// After the noun: "between X and Y", "with Y", or a reduced relative "… the two leaders had".
 	for j := npe; j < n && j < npe+5; j++ {
 		w := sc.word(src, toks, j)
+		if w == "TO" && code == "042" && j == k+l {
+			// "a visit to China": the host is the target
+			if p := sc.npAt[min(j+1, n-1)]; j+1 < n && p != 0 {
+				b = c.subjectNP(sc, int(p-1), sc.nps[p-1].e, src, toks)
+			}
+			break
+		}
 		if w == "BETWEEN" || w == "WITH" {
 			if p := sc.npAt[min(j+1, n-1)]; j+1 < n && p != 0 {
 				np := int(p - 1)
@@ -222,6 +236,9 @@ func (c *Coder) nounEvent(sc *scratch, src string, toks []text.Token, k, l int, 
 	vi := len(sc.vgs)
 	sc.vgs = append(sc.vgs, vg)
 	sym := petrarch.Code{Main: code, Reverse: code}
+	if code == "042" {
+		sym.Reverse = "043" // the host receives the visit
+	}
 	switch {
 	case len(parties) > 1:
 		c.emitPairs(sc, vi, code, parties, -1)
