@@ -153,6 +153,16 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 				}
 			}
 		}
+		// "it is the second day of the offensive", "the third straight day": the article's day
+		if o := m.u(i + 1); (o.lx.ord > 1 || o.dk == dOrd && o.num > 1) && !noDCT {
+			k := i + 2
+			if m.lowerIsU(k, "straight") || m.lowerIsU(k, "consecutive") || m.lowerIsU(k, "successive") {
+				k++
+			}
+			if x := m.u(k); x.lx.unit == uDay && !x.lx.plural && !x.hyph && x.punct == 0 && m.tense(i, k+1) == tPresent {
+				return date(r, m.dct, i, k+1)
+			}
+		}
 		// the year ended June 30 (a DURATION: TimeBank's fiscal years), the full year, the
 		// fiscal year, "for the year" (this year)
 		{
