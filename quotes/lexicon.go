@@ -109,7 +109,9 @@ var lexicon = newLexTable(func() map[uint64]uint32 {
 		"officer", "executive", "ceo", "founder", "economist", "expert", "experts", "professor",
 		"congressman", "congresswoman", "lawmaker", "lawmakers", "campaign", "press",
 		"deputy", "counterpart", "king", "queen", "prince", "pope", "chancellor", "judge",
-		"prosecutor", "prosecutors", "police", "investigators", "witness", "witnesses")
+		"prosecutor", "prosecutors", "police", "investigators", "witness", "witnesses",
+		"president-elect", "vice-president", "commissioner", "negotiator", "legislator", "sheriff",
+		"councillor", "councilman", "councilwoman", "superintendent")
 	add(fMedia, "report", "reports", "statement", "statements", "interview", "interviews",
 		"poll", "polls", "survey", "surveys", "letter", "post", "tweet", "video", "footage",
 		"transcript", "release", "memo", "documents", "document", "filing", "briefing",

@@ -257,6 +257,7 @@ func TestSpeakers(t *testing.T) {
 		{"speaker-after", `"It was a good call," said Donald Trump.`, []string{"e3"}},
 		{"she", `Maria Lopez runs the clinic. "We are full every day," she said.`, []string{"e5"}},
 		{"org", `Prices rose again, Reuters reported.`, []string{"e4"}},
+		{"role-hyphenated", `President-elect Maria Lopez arrived. "We are ready," the president-elect said.`, []string{"e5"}},
 		{"org-description", `The Harbour Planning Commission met on Monday. "The port will grow," the commission said.`, []string{"e6"}},
 		{"org-description-other-noun", `The Harbour Planning Commission met on Monday. "The port will grow," the company said.`, []string{""}},
 		{"pronoun-after-comma", `Maria Lopez runs the clinic, Lopez said. “That spared us a wing,” counting staff and heating costs, she said.`, []string{"e5", "e5"}},
