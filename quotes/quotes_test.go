@@ -243,6 +243,9 @@ func TestSpeakers(t *testing.T) {
 		{"e4", chronicle.ORG, "", []string{"Reuters"}},
 		{"e5", chronicle.PER, "", []string{"Maria Lopez", "Lopez"}},
 		{"e6", chronicle.ORG, "", []string{"Harbour Planning Commission"}},
+		{"e7", chronicle.ORG, "", []string{"Nato"}},
+		{"e8", chronicle.ORG, "", []string{"Taliban"}},
+		{"e9", chronicle.PER, "", []string{"Omar Haidari"}},
 	}
 	tests := []struct {
 		name, text string
@@ -258,6 +261,8 @@ func TestSpeakers(t *testing.T) {
 		{"she", `Maria Lopez runs the clinic. "We are full every day," she said.`, []string{"e5"}},
 		{"org", `Prices rose again, Reuters reported.`, []string{"e4"}},
 		{"role-hyphenated", `President-elect Maria Lopez arrived. "We are ready," the president-elect said.`, []string{"e5"}},
+		{"role-other-organisation", `Taliban spokesman Omar Haidari said the group attacked. "The damage is massive," a Nato spokesman said.`, []string{"e9", "e7"}},
+		{"role-same-organisation", `Taliban spokesman Omar Haidari arrived. "More will follow," a Taliban spokesman said.`, []string{"e9"}},
 		{"org-description", `The Harbour Planning Commission met on Monday. "The port will grow," the commission said.`, []string{"e6"}},
 		{"org-description-other-noun", `The Harbour Planning Commission met on Monday. "The port will grow," the company said.`, []string{""}},
 		{"pronoun-after-comma", `Maria Lopez runs the clinic, Lopez said. “That spared us a wing,” counting staff and heating costs, she said.`, []string{"e5", "e5"}},

@@ -259,9 +259,18 @@ func (r *resolver) byRole(s0, head int) int {
 	x := r.x
 	hw := x.toks[head].W
 	best, bestDist := -1, 1<<30
+	// The organisation, place or group that qualifies the noun ("a Nato spokesman"): a person
+	// named with the noun under another one ("Taliban spokesman Zabihullah Mujahid") is
+	// someone else.
+	qual := r.qualifier(s0, head)
 	for i := range x.d.Tokens {
 		if x.toks[i].W != hw || i >= s0 && i <= head {
 			continue
+		}
+		if qual >= 0 {
+			if q := r.qualifier(max(0, i-3), i); q >= 0 && !r.sameSide(q, qual) {
+				continue
+			}
 		}
 		// A person named right after the noun.
 		for j := i + 1; j <= i+2 && j < len(x.d.Tokens); j++ {
@@ -294,6 +303,9 @@ func (r *resolver) byRole(s0, head int) int {
 	for ei := range r.ents {
 		e := &r.ents[ei]
 		if e.Type == chronicle.PER && e.Role != "" && strings.Contains(strings.ToLower(e.Role), noun) {
+			if qual >= 0 && !strings.Contains(e.Role, firstWord(r.ents[qual].Name)) && !sameCountry(e.Actor, r.ents[qual].Actor) {
+				continue // "spokesman for Taliban" is no Nato spokesman
+			}
 			for mi := range r.ments {
 				if r.ments[mi].ent == ei {
 					return mi
@@ -302,6 +314,40 @@ func (r *resolver) byRole(s0, head int) int {
 		}
 	}
 	return -1
+}
+
+// qualifier returns the entity (not a person) of the last mention inside tokens [a, b) — the
+// organisation, place or group that qualifies a role noun at b ("Nato", "German", "the
+// Taliban's") — or -1.
+func (r *resolver) qualifier(a, b int) int {
+	x := r.x
+	q := -1
+	if a >= b {
+		return -1
+	}
+	lo, hi := int(x.d.Tokens[a].Start), int(x.d.Tokens[b-1].End)
+	for mi := r.first(lo); mi < len(r.ments) && r.ments[mi].start < hi; mi++ {
+		if m := r.ments[mi]; m.end <= hi && r.ents[m.ent].Type != chronicle.PER {
+			q = m.ent
+		}
+	}
+	return q
+}
+
+// sameSide reports whether entities a and b are one side: the same entity, names with the same
+// first word ("UGI" and "UGI Utilities"), or actors of one country ("Kremlin" and "Russian").
+func (r *resolver) sameSide(a, b int) bool {
+	return a == b || strings.EqualFold(firstWord(r.ents[a].Name), firstWord(r.ents[b].Name)) || sameCountry(r.ents[a].Actor, r.ents[b].Actor)
+}
+
+func firstWord(s string) string {
+	w, _, _ := strings.Cut(s, " ")
+	return w
+}
+
+// sameCountry reports whether two actor codes name the same country (their first three letters).
+func sameCountry(a, b string) bool {
+	return len(a) >= 3 && len(b) >= 3 && a[:3] == b[:3] && a[:3] != "---"
 }
 
 func abs(v int) int {
