@@ -258,8 +258,8 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 		if noDCT && !anchored {
 			return m.noDate(r, g, i, j+1)
 		}
-		if un == uDay && anchored {
-			if r, ok := m.dayIn(r, b, 0, i, j+1); ok {
+		if anchored && (g == gDay || g == gWeek || g == gMonth) && !b.at(g).ok() {
+			if r, ok := m.inAnchor(r, b, g, 0, i, j+1); ok {
 				return r, true // "in October 1998 … that same day": 1998-10-XX
 			}
 		}
@@ -385,7 +385,7 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 			return m.noDate(r, gPart, i, j+1)
 		}
 		if anchored {
-			if r, ok := m.dayIn(r, b, int(x.lx.part), i, j+1); ok {
+			if r, ok := m.inAnchor(r, b, gPart, int(x.lx.part), i, j+1); ok {
 				return r, true // "in October 1998 … that night": 1998-10-XXTNI
 			}
 		}
@@ -409,17 +409,30 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 	return r, false
 }
 
-// dayIn is the value of a day (or, with part > 0, a part of a day) counted from an anchor b
-// that names only its month: "killed last October … His name was crossed out that same day" is
-// 1998-10-XX, an unknown day of that month, not a day counted from the article date. It
-// reports false unless b is a month mentioned in the sentence of the expression or the one
-// before (an older or coarser anchor is too likely not the one meant). The result is anchored
-// but is no anchor itself (its point is unset).
-func (m *matcher) dayIn(r result, b point, part, start, end int) (result, bool) {
-	if b.g != gMonth || m.u(start).sentence-m.lastSent > 1 {
+// inAnchor is the value of a day (with part > 0, a part of a day; g is gDay or gPart), week or
+// month counted from an anchor b that is coarser: "killed last October … His name was crossed
+// out that same day" is 1998-10-XX, an unknown day of that month; "in 2009 … the following
+// month" 2009-XX; "in March 2012 … the following week" 2012-WXX — not a day, week or month
+// counted from the article date. It reports false unless b is a month or year mentioned in the
+// sentence of the expression or the one before (an older anchor is too likely not the one
+// meant). The result is anchored but is no anchor itself (its point is unset).
+func (m *matcher) inAnchor(r result, b point, g gran, part, start, end int) (result, bool) {
+	if b.g != gMonth && b.g != gYear || m.u(start).sentence-m.lastSent > 1 {
 		return r, false
 	}
-	v := append(b.appendValue(make([]byte, 0, 16)), "-XX"...)
+	v := make([]byte, 0, 16)
+	switch {
+	case g == gWeek:
+		v = append(pad(v, b.y, 4), "-WXX"...)
+	case g == gMonth && b.g == gYear:
+		v = append(b.appendValue(v), "-XX"...)
+	case g == gMonth:
+		return r, false
+	case b.g == gMonth:
+		v = append(b.appendValue(v), "-XX"...)
+	default:
+		v = append(b.appendValue(v), "-XX-XX"...)
+	}
 	r.typ = chronicle.DATE
 	if part > 0 {
 		r.typ = chronicle.TIME

@@ -26,7 +26,7 @@ import (
 )
 
 // Version is the version of the tagger's output; it changes whenever the output does.
-const Version = "12"
+const Version = "13"
 
 // Tag returns every time expression of d, in text order, with byte offsets into d.Text, ids
 // "t1", "t2", …, type, TIMEX3 value, and mod/freq/quant/anchor where they apply. Relative
@@ -187,6 +187,7 @@ func (t *tagger) emit(r result) {
 	}
 	if r.anchored && t.lastID != "" {
 		tx.AnchorID = t.lastID
+		t.lastSent = t.us[r.end-1].sentence // the anchor is still the narrative's time
 	}
 	if r.anchorQ && t.lastQID != "" {
 		tx.AnchorID = t.lastQID
