@@ -358,7 +358,11 @@ func (m *matcher) matchRelative(i int) (result, bool) {
 		cur := seasonOf(m.dct.m)
 		switch {
 		case d.bare:
-			// the summer: this year's
+			// the summer: this year's, unless that is still to come in a past-tense clause
+			// ("left in the fall", in March: last year's)
+			if s != 4 && 3*s > m.dct.m && isPastTense(m.tense(i, j+1)) {
+				y--
+			}
 		case d.anchor:
 			b, _ := m.anchor()
 			y = b.yearOf()
