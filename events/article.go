@@ -399,8 +399,9 @@ func arg(sc *scratch, d *text.Doc, first int, a *chronicle.Article, m member) ch
 // dateEvent sets the event's date from the time expression of its sentence nearest to the
 // trigger (a DATE or TIME), else the article's date; an expression in another clause (past a
 // subordinator such as "after" or "when", a relative pronoun or a semicolon) counts as farther
-// than any in the trigger's own clause. An expression that opens a span ("since January",
-// "until Friday") does not date an event.
+// than any in the trigger's own clause, and one in a relative or interrogative clause after the
+// trigger ("…, whom he had last seen in March", "from how Bush greeted … in 2008") not at all.
+// An expression that opens a span ("since January", "until Friday") does not date an event.
 func dateEvent(ev *chronicle.Event, a *chronicle.Article, d *text.Doc, s text.Sentence, toks []text.Token) {
 	ev.Date, ev.DateFrom = a.Date, "article"
 	best, bestD := -1, 1<<30
@@ -414,6 +415,9 @@ func dateEvent(ev *chronicle.Event, a *chronicle.Article, d *text.Doc, s text.Se
 		}
 		dist := ev.Trigger.Start - t.End
 		if t.Start >= ev.Trigger.End {
+			if relativeBetween(d, ev.Trigger.End, t.Start) {
+				continue // "met Xi, whom he had last seen in March": the clause's own event
+			}
 			dist = t.Start - ev.Trigger.End
 			dist += clauseBreaks(d, ev.Trigger.End, t.Start) << 16
 		} else {
@@ -445,6 +449,19 @@ func clauseBreaks(d *text.Doc, from, to int) int {
 		}
 	}
 	return n
+}
+
+// relativeBetween reports a relative or interrogative clause opening between byte offsets from
+// and to ("whom", "which", "where", "how", "whether"): a time expression after it dates that
+// clause's event, not the one before it.
+func relativeBetween(d *text.Doc, from, to int) bool {
+	for k := d.TokenAt(from); k < len(d.Tokens) && int(d.Tokens[k].Start) < to; k++ {
+		switch strings.ToLower(d.Tok(k)) {
+		case "which", "who", "whom", "whose", "where", "how", "whether":
+			return true
+		}
+	}
+	return false
 }
 
 // spanOpener reports whether the time expression at byte off is governed by "since", "until"

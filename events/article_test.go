@@ -46,6 +46,7 @@ var goldenCases = []struct {
 	{"The summit between Chile and Peru was postponed.", nil},
 	{"The talks between Chile and Peru were called off on Tuesday.", map[string]string{"on Tuesday": "2025-07-01"}},
 	{"The Spanish king's visit to Morocco ended on Tuesday.", map[string]string{"on Tuesday": "2025-07-01"}},
+	{"Chile condemned Peru, which it had praised in March.", map[string]string{"in March": "2025-03"}},
 }
 
 func TestModalityAndDatingGolden(t *testing.T) {
