@@ -695,6 +695,9 @@ func (m *matcher) matchQuarter(i int) (result, bool) {
 	if ord == 0 && det == wNone && !yearAgo {
 		return r, false // bare "quarter"
 	}
+	if m.id(j) == wOf && m.u(j+1).lx.month > 0 {
+		return r, false // the second half of March: of the month, not of a year
+	}
 	if ord > 0 && m.u(j-2).hyph && !haveYear && m.word(j) && m.u(j).lx == (lex{}) {
 		// "its third-quarter profit": the adjective alone
 		for k := i; k < j-2; k++ {
