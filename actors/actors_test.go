@@ -33,6 +33,9 @@ func TestActor(t *testing.T) {
 		{"Donald Trump", "2019-05-05", "Donald Trump", "PER", "Q22686", "USAGOV", "President of the United States", "USA"},
 		{"Donald Trump", "2023-05-05", "Donald Trump", "PER", "Q22686", "USAELI", "former President of the United States", "USA"},
 		{"Olaf Scholz", "2024-01-01", "Olaf Scholz", "PER", "Q61053", "DEUGOV", "Chancellor of Germany", "DEU"},
+		// A term the leaders data states twice, once without its end: the end holds.
+		{"Kim Jae-ryong", "2024-06-01", "Kim Jae-ryong", "PER", "Q56818689", "PRKELI", "former Prime Minister of North Korea", "PRK"},
+		{"Juan Guaidó", "2024-06-01", "Juan Guaidó", "PER", "Q58833335", "VENELI", "former President of Venezuela", "VEN"},
 		{"the Kremlin", "2025-07-03", "Kremlin", "ORG", "", "RUSGOV", "", "RUS"},
 		{"Russia", "2025-07-03", "Russia", "LOC", "", "RUS", "", "RUS"},
 		{"Russian Federation", "2025-07-03", "Russia", "LOC", "", "RUS", "", "RUS"},

@@ -234,7 +234,14 @@ func mergeTerms(ts []term) []term {
 		if n := len(out); n > 0 {
 			p := &out[n-1]
 			if p.ISO3 == t.ISO3 && p.Role == t.Role && (p.To.IsZero() || !t.From.After(p.To.AddDate(0, 0, 1))) {
-				if after(t.To, p.To) {
+				switch {
+				case p.From.Equal(t.From) && p.To.IsZero() != t.To.IsZero():
+					// One term stated twice, once without its end (Wikidata keeps both
+					// statements): the end is known.
+					if p.To.IsZero() {
+						p.To = t.To
+					}
+				case after(t.To, p.To):
 					p.To = t.To
 				}
 				continue
