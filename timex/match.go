@@ -143,6 +143,10 @@ func (m *matcher) qty(i int) (n int, half bool, mod string, end int, ok bool) {
 		return 1, false, "", i + 1, true
 	case wFew, wSeveral, wMany:
 		return -1, false, "", i + 1, true
+	case wHalf:
+		if m.id(i+1) == wA || m.id(i+1) == wAn {
+			return 0, true, "", i + 2, true // half an hour, half a century
+		}
 	case wCouple:
 		if m.id(i+1) == wOf {
 			return 2, false, "APPROX", i + 2, true

@@ -940,6 +940,10 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 	if m.u(e).lx.season > 0 || un == uWeekend && n != 1 {
 		return r, false
 	}
+	quarterCentury := false
+	if un == uQuarter && !pl && m.u(e).hyph && m.u(e+1).lx.unit == uCentury && !m.u(e+1).lx.plural && n > 0 && !half {
+		n, un, e, quarterCentury = 25*n, uYear, e+1, true // a quarter-century: P25Y
+	}
 	if un == uDay && !pl && r.mod == "" && e == j+1 && j == i && m.someDay(i) {
 		// "Islam will one day be …", "the hope he one day follows": an unspecified future day
 		r.typ, r.val, r.start, r.end = chronicle.DATE, "FUTURE_REF", i, e+1
@@ -963,7 +967,7 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 	if n == 1 && pl && m.u(j).dk == dPlain {
 		// "1 years": fine
 	}
-	adjectival := m.u(e - 1).hyph // two-year
+	adjectival := m.u(e-1).hyph && !quarterCentury // two-year
 	end := e + 1
 	old := false
 	if adjectival && m.u(e).hyph && m.id(end) == wOld {
@@ -996,6 +1000,14 @@ func (m *matcher) matchQuantity(i int) (result, bool) {
 	_ = modEnd
 	// Offsets: ago, earlier, later, from now.
 	post := m.id(end)
+	if half && post == wAgo && (un == uDecade || un == uCentury) && !adjectival && relw == wNone && !the {
+		// half a century ago, a decade and a half ago: counted in years
+		y := 5
+		if un == uCentury {
+			y = 50
+		}
+		return m.offset(r, start, end+1, n*2*y+y, uYear, -1, false)
+	}
 	if !adjectival && relw == wNone && !the && !half && un != uWeekend {
 		switch {
 		case post == wAgo || post == wBack && m.u(end+1).punct != 0:
