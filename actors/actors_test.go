@@ -36,6 +36,10 @@ func TestActor(t *testing.T) {
 		// A term the leaders data states twice, once without its end: the end holds.
 		{"Kim Jae-ryong", "2024-06-01", "Kim Jae-ryong", "PER", "Q56818689", "PRKELI", "former Prime Minister of North Korea", "PRK"},
 		{"Juan Guaidó", "2024-06-01", "Juan Guaidó", "PER", "Q58833335", "VENELI", "former President of Venezuela", "VEN"},
+		// A term with no end that a successor's ended.
+		{"Kaja Kallas", "2025-03-01", "Kaja Kallas", "PER", "Q11869065", "ESTELI", "former Prime Minister of Estonia", "EST"},
+		{"Kaja Kallas", "2023-03-01", "Kaja Kallas", "PER", "Q11869065", "ESTGOV", "Prime Minister of Estonia", "EST"},
+		{"Daniel Ortega", "2025-07-03", "Daniel Ortega", "PER", "Q57402", "NICGOV", "President of Nicaragua", "NIC"},
 		{"the Kremlin", "2025-07-03", "Kremlin", "ORG", "", "RUSGOV", "", "RUS"},
 		{"Russia", "2025-07-03", "Russia", "LOC", "", "RUS", "", "RUS"},
 		{"Russian Federation", "2025-07-03", "Russia", "LOC", "", "RUS", "", "RUS"},

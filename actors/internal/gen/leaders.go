@@ -77,8 +77,13 @@ type leader struct {
 // person, with a dated role per term ("President of Russia", RUSGOV, 2012-05-07..).
 func loadLeaders(data string, cs *countries) ([]*actor, error) {
 	byQID := map[string]*leader{}
+	current := map[string]bool{} // ISO3|role|QID of the offices leaders_current.csv lists
 	for _, f := range []string{"leaders_history.csv", "leaders_current.csv"} {
-		if err := readLeaders(path(data, "world-leaders", "wikidata-hos-hog", f), byQID); err != nil {
+		cur := current
+		if f == "leaders_history.csv" {
+			cur = nil
+		}
+		if err := readLeaders(path(data, "world-leaders", "wikidata-hos-hog", f), byQID, cur); err != nil {
 			return nil, err
 		}
 	}
@@ -91,10 +96,19 @@ func loadLeaders(data string, cs *countries) ([]*actor, error) {
 		qids = append(qids, q)
 	}
 	sort.Strings(qids)
+	// The days each leader took up an office (before merging): a co-ruler who starts the day
+	// the leader starts again ("Ortega and Murillo, co-presidents") succeeds no one.
+	took := map[string]bool{} // QID|ISO3|role|start
+	for _, q := range qids {
+		for _, t := range byQID[q].Terms {
+			took[q+"|"+t.ISO3+"|"+t.Role+"|"+t.From.Format(time.DateOnly)] = true
+		}
+		byQID[q].Terms = mergeTerms(byQID[q].Terms)
+	}
+	closeSucceeded(qids, byQID, current, took)
 	var out []*actor
 	for _, q := range qids {
 		l := byQID[q]
-		l.Terms = mergeTerms(l.Terms)
 		if len(l.Terms) == 0 {
 			continue
 		}
@@ -165,7 +179,44 @@ func dedupeRoles(rs []role) []role {
 	return out
 }
 
-func readLeaders(p string, byQID map[string]*leader) error {
+// closeSucceeded ends the open terms that a successor's term ended: a term with no end, of a
+// leader whom leaders_current.csv does not list in that office, ends when another person's term
+// in the same office of the same country starts more than a month after it (a day later is noise
+// in the data), on a day the leader did not take it up again (Wikidata often lacks the end of a prime minister's term, who would otherwise stay in
+// office on every later date).
+func closeSucceeded(qids []string, byQID map[string]*leader, current, took map[string]bool) {
+	starts := map[string][]time.Time{} // ISO3|role → starts of terms, with the QID
+	holders := map[string][]string{}
+	for _, q := range qids {
+		for _, t := range byQID[q].Terms {
+			k := t.ISO3 + "|" + t.Role
+			starts[k] = append(starts[k], t.From)
+			holders[k] = append(holders[k], q)
+		}
+	}
+	for _, q := range qids {
+		l := byQID[q]
+		for i := range l.Terms {
+			t := &l.Terms[i]
+			k := t.ISO3 + "|" + t.Role
+			if !t.To.IsZero() || current[k+"|"+q] {
+				continue
+			}
+			var next time.Time
+			for j, from := range starts[k] {
+				if holders[k][j] != q && from.After(t.From.AddDate(0, 1, 0)) && (next.IsZero() || from.Before(next)) &&
+					!took[q+"|"+k+"|"+from.Format(time.DateOnly)] {
+					next = from
+				}
+			}
+			if !next.IsZero() {
+				t.To = next
+			}
+		}
+	}
+}
+
+func readLeaders(p string, byQID map[string]*leader, current map[string]bool) error {
 	f, err := os.Open(p)
 	if err != nil {
 		return fmt.Errorf("leaders: %w", err)
@@ -198,6 +249,9 @@ func readLeaders(p string, byQID map[string]*leader) error {
 			byQID[row[4]] = l
 		}
 		l.Terms = append(l.Terms, term{ISO3: row[0], Role: row[2], From: from, To: to})
+		if current != nil {
+			current[row[0]+"|"+row[2]+"|"+row[4]] = true
+		}
 	}
 	return nil
 }
