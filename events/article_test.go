@@ -112,6 +112,7 @@ var articleCases = []struct {
 	{text: "Germany delivered air-defence systems to Ukraine in Kyiv."},
 	{text: "Putin agreed on Tuesday to halt strikes on Ukraine's power grid for 30 days after a phone call with Donald Trump.", timexes: map[string]string{"on Tuesday": "2025-07-01"}},
 	{text: "Putin hosted Xi in Moscow three days after a phone call with Donald Trump."},
+	{text: "Macron spoke in Paris. During his visit to India, Putin met Modi."},
 }
 
 func TestArticleGolden(t *testing.T) {

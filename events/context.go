@@ -160,7 +160,10 @@ func (x *artCtx) pronoun(sc *scratch, k int, src string, toks []text.Token, subj
 	bs, be := int(toks[k].Start), int(toks[k].End)
 	switch sc.word(src, toks, k) {
 	case "HE", "SHE", "HIM", "HER", "HIS":
-		p, ok := x.person(t, -1)
+		p, ok := x.fronted(sc, k, toks)
+		if !ok {
+			p, ok = x.person(t, -1)
+		}
 		if !ok {
 			return none
 		}
@@ -181,6 +184,36 @@ func (x *artCtx) pronoun(sc *scratch, k int, src string, toks []text.Token, subj
 		}
 	}
 	return none
+}
+
+// fronted returns the person a pronoun at sentence token k refers to ahead when it sits in a
+// phrase that opens the sentence ("During his trip to India, Putin met Modi", "In her call
+// with Scholz, …"): the person named first after that phrase's comma, within the few words
+// of a title ("Russian President Vladimir Putin").
+func (x *artCtx) fronted(sc *scratch, k int, toks []text.Token) (personRef, bool) {
+	if len(toks) == 0 || sc.cls[0] != cPrep && sc.cls[0] != cSub {
+		return personRef{}, false
+	}
+	comma := -1
+	for j := 1; j < len(toks); j++ {
+		if sc.isVerb[j] {
+			return personRef{}, false
+		}
+		if sc.cls[j] == cComma {
+			comma = j
+			break
+		}
+	}
+	if comma < 0 || comma < k {
+		return personRef{}, false
+	}
+	lo, hi := x.first+comma+1, x.first+comma+6
+	for _, p := range x.persons {
+		if p.tok >= lo && p.tok < hi {
+			return p, true
+		}
+	}
+	return personRef{}, false
 }
 
 // person returns the antecedent of a personal pronoun at document token t: the last person
