@@ -149,6 +149,23 @@ func (c *Coder) Code(d *text.Doc, a *chronicle.Article) []chronicle.Event {
 				ev.Confidence = max(0.05, ev.Confidence-0.15) // violence in words that are often figurative
 			}
 			out = append(out, ev)
+			if tk := threatBefore(sc, vg, d.Text, toks); tk >= 0 && !vg.noun {
+				if tc := threatCode(code); tc != "" {
+					// "threatened to impose sanctions on Moscow": the act is to come, the threat
+					// is made (CAMEO 13x), by the same source against the same target.
+					th := ev
+					th.Code, th.Root, th.Plover = tc, PetrarchRoot(tc), Plover(tc)
+					ts, te := d.Span(s.First+tk, s.First+tk+1)
+					th.Trigger = chronicle.Span{Start: ts, End: te, Text: d.Text[ts:te]}
+					th.Modality = chronicle.Asserted
+					if hasNeg(sc, tk) {
+						th.Modality = chronicle.Negated
+					}
+					dateEvent(&th, a, d, s, toks)
+					th.Why = "threat to: " + ev.Why
+					out = append(out, th)
+				}
+			}
 		}
 		art.endSentence(sc, toks)
 	}
@@ -160,6 +177,52 @@ func (c *Coder) Code(d *text.Doc, a *chronicle.Article) []chronicle.Event {
 		out = []chronicle.Event{}
 	}
 	return out
+}
+
+// threatBefore returns the sentence token of "threatened" (threaten, threatens, threatening)
+// whose infinitive complement verb group vg is ("threatened to impose sanctions", "threatens
+// to strike"), or -1.
+func threatBefore(sc *scratch, vg *vgroup, src string, toks []text.Token) int {
+	if !vg.infinite {
+		return -1
+	}
+	for k := vg.cs - 1; k >= 0 && k >= vg.cs-3; k-- {
+		switch sc.word(src, toks, k) {
+		case "THREATENED", "THREATENS", "THREATEN", "THREATENING":
+			return k
+		}
+		if sc.cls[k] == cComma || sc.cls[k] == cPunct {
+			break
+		}
+	}
+	return -1
+}
+
+// threatCode is CAMEO's threat (13x) of a coercive act: sanctions and cuts (16x) are a
+// threat of non-military action (131), repression (17x) 137, protest (14x) 133, force (15x,
+// 18x–20x) 138; other acts are not threatened, "".
+func threatCode(code string) string {
+	switch PetrarchRoot(code) {
+	case "16":
+		return "131"
+	case "17":
+		return "137"
+	case "14":
+		return "133"
+	case "15", "18", "19", "20":
+		return "138"
+	}
+	return ""
+}
+
+// hasNeg reports a negation among the two words before sentence token k ("did not threaten").
+func hasNeg(sc *scratch, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if sc.cls[j] == cNeg {
+			return true
+		}
+	}
+	return false
 }
 
 // intentNounBefore reports an infinitive verb group governed by a noun of intent ("Sweden's bid

@@ -47,6 +47,7 @@ var goldenCases = []struct {
 	{"The talks between Chile and Peru were called off on Tuesday.", map[string]string{"on Tuesday": "2025-07-01"}},
 	{"The Spanish king's visit to Morocco ended on Tuesday.", map[string]string{"on Tuesday": "2025-07-01"}},
 	{"Chile condemned Peru, which it had praised in March.", map[string]string{"in March": "2025-03"}},
+	{"Canada threatened to impose sanctions on Venezuela.", nil},
 }
 
 func TestModalityAndDatingGolden(t *testing.T) {
