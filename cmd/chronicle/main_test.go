@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"chronicle"
+	"chronicle/postgres/pgtest"
 	"chronicle/sqlite"
 )
 
@@ -508,8 +509,21 @@ func TestStoredActors(t *testing.T) {
 // TestReprocess ingests the examples, makes one article's recorded versions old, and runs
 // reprocess: only that article is re-run, and every listing is as after the ingest (same
 // ids, same order, nothing twice); reprocess --all re-runs every article with the same result.
+// With a PostgreSQL test server the same runs on PostgreSQL, and its listings are SQLite's.
 func TestReprocess(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "c.db")
+	sq := reprocessListings(t, filepath.Join(t.TempDir(), "c.db"))
+	t.Run("postgres", func(t *testing.T) {
+		pg := reprocessListings(t, pgtest.DSN(t))
+		for cmd, out := range sq {
+			if pg[cmd] != out {
+				t.Errorf("%s: PostgreSQL lists otherwise than SQLite", cmd)
+			}
+		}
+	})
+}
+
+// reprocessListings runs TestReprocess's steps on database db and returns its listings.
+func reprocessListings(t *testing.T, db string) map[string]string {
 	out, errOut, err := run(t, "", "ingest", "--db", db, filepath.Join(repoRoot(t), "examples"))
 	if err != nil {
 		t.Fatalf("ingest: %v\n%s", err, errOut)
@@ -522,8 +536,12 @@ func TestReprocess(t *testing.T) {
 	}
 	listings := func() map[string]string {
 		got := map[string]string{}
-		for _, cmd := range []string{"events", "quotes", "entities"} {
-			out, errOut, err := run(t, "", cmd, "--db", db, "--format", "json")
+		for _, cmd := range []string{"events", "quotes", "entities", "timeline"} {
+			args := []string{cmd, "--db", db, "--format", "json"}
+			if cmd == "timeline" {
+				args = append(args, "--pair", "Donald Trump,Xi Jinping", "--all")
+			}
+			out, errOut, err := run(t, "", args...)
 			if err != nil {
 				t.Fatalf("%s: %v\n%s", cmd, err, errOut)
 			}
@@ -535,13 +553,23 @@ func TestReprocess(t *testing.T) {
 	if out, _, err := run(t, "", "reprocess", "--db", db); err != nil || !strings.Contains(out, "reprocessed 0 of 0") {
 		t.Fatalf("reprocess with nothing stale: %v\n%s", err, out)
 	}
-	st, err := sqlite.Open(context.Background(), db)
+	// Make the first article's events look extracted by an older version.
+	ctx := context.Background()
+	st, err := openStore(ctx, db, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := st.DB().Exec(`UPDATE articles SET versions = json_set(versions, '$.events', 'old') WHERE pk = (SELECT min(pk) FROM articles)`)
-	if n, _ := res.RowsAffected(); err != nil || n != 1 {
-		t.Fatalf("make an article stale: %v (%d rows)", err, n)
+	ids, err := st.Stale(ctx, map[string]string{"": "all"})
+	if err != nil || len(ids) != stored {
+		t.Fatalf("stored ids %v: %v", ids, err)
+	}
+	a, err := st.Article(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Versions["events"] = "old"
+	if err := st.ReplaceExtractions(ctx, a); err != nil {
+		t.Fatal(err)
 	}
 	st.Close()
 	if out, errOut, err := run(t, "", "reprocess", "--db", db); err != nil || !strings.Contains(out, "reprocessed 1 of 1") {
@@ -563,4 +591,5 @@ func TestReprocess(t *testing.T) {
 			t.Errorf("%s after reprocess --all differs from after ingest", cmd)
 		}
 	}
+	return before
 }
