@@ -48,6 +48,7 @@ var goldenCases = []struct {
 	{"The Spanish king's visit to Morocco ended on Tuesday.", map[string]string{"on Tuesday": "2025-07-01"}},
 	{"Chile condemned Peru, which it had praised in March.", map[string]string{"in March": "2025-03"}},
 	{"Canada threatened to impose sanctions on Venezuela.", nil},
+	{"Armenia denied that its troops had shelled Azerbaijan.", nil},
 }
 
 func TestModalityAndDatingGolden(t *testing.T) {

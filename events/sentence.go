@@ -658,6 +658,20 @@ func (c *Coder) codeNP(sc *scratch, np *nounPhrase, toks []text.Token, src strin
 			np.actor, np.entity, np.fixed = mt.code, mt.entity, mt.fixed
 		}
 	}
+	if c.opt.Article && np.actor == "" && len(np.agents) > 0 {
+		switch sc.word(src, toks, np.s) {
+		case "ITS", "THEIR":
+			// "Ukraine denied that its troops …": the country that is the subject of a verb
+			// before the phrase.
+			for j := len(sc.nps) - 1; j >= 0; j-- {
+				p := &sc.nps[j]
+				if len(p.actor) == 3 && !p.fixed && p.e < len(toks) && (sc.isVerb[p.e] || sc.cls[p.e] == cAux) {
+					np.actor, np.entity = p.actor, p.entity
+					break
+				}
+			}
+		}
+	}
 	switch {
 	case np.fixed:
 		np.code = np.actor
