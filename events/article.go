@@ -126,6 +126,10 @@ func (c *Coder) Code(d *text.Doc, a *chronicle.Article) []chronicle.Event {
 			if ev.Modality == chronicle.Asserted && intentNounBefore(sc, vg, d.Text, toks) {
 				ev.Modality = chronicle.Future // "Sweden's bid to join NATO": not joined yet
 			}
+			if !vg.noun && vg.ve < len(toks) && sc.word(d.Text, toks, vg.ve-1) == "OPEN" && sc.word(d.Text, toks, vg.ve) == "TO" &&
+				chronicle.ModalityRank(chronicle.Hypothetical) < chronicle.ModalityRank(ev.Modality) {
+				ev.Modality = chronicle.Hypothetical // "Moscow is open to talks with Washington": willing, not talking
+			}
 			if vg.noun {
 				if m := calledOff(sc, vg, d.Text, toks); m != "" && chronicle.ModalityRank(m) < chronicle.ModalityRank(ev.Modality) {
 					ev.Modality = m // "cancelled his meeting with Xi", "the summit … was postponed"
@@ -246,8 +250,9 @@ func intentNounBefore(sc *scratch, vg *vgroup, src string, toks []text.Token) bo
 }
 
 // calledOff returns the modality of an event noun whose meeting or visit is called off
-// (negated: "cancelled his meeting with Xi", "called off talks", "the visit was scrapped") or
-// put off (future: "postponed the summit", "the summit … was postponed"), else "".
+// (negated: "cancelled his meeting with Xi", "called off talks", "the visit was scrapped"), put
+// off (future: "postponed the summit", "the summit … was postponed") or only asked for
+// (hypothetical: "proposed talks with Kyiv", "called for talks", "open to talks"), else "".
 func calledOff(sc *scratch, vg *vgroup, src string, toks []text.Token) string {
 	particle := func(k int) string { // k: the verb before "off"
 		switch sc.word(src, toks, k) {
@@ -272,6 +277,17 @@ func calledOff(sc *scratch, vg *vgroup, src string, toks []text.Token) string {
 		case "CALLED", "PUT":
 			if k+1 < len(toks) && sc.word(src, toks, k+1) == "OFF" {
 				return particle(k) // "… was called off"
+			}
+		case "PROPOSED", "PROPOSES", "PROPOSE", "PROPOSING", "OFFERED", "OFFERS", "OFFER", "URGED", "URGES", "URGE",
+			"DEMANDED", "DEMANDS", "DEMAND", "SOUGHT", "SEEKS", "SEEK", "SEEKING", "WANTS", "WANTED", "WANT",
+			"SUGGESTED", "SUGGESTS", "REQUESTED", "REQUESTS":
+			return chronicle.Hypothetical // "proposed talks with Kyiv": asked for, not held
+		case "FOR", "TO":
+			if k > 0 {
+				switch sc.word(src, toks, k-1) {
+				case "CALLED", "CALLS", "CALL", "CALLING", "PUSHED", "PUSHING", "PRESSED", "PRESSING", "READY", "OPEN", "WILLING":
+					return chronicle.Hypothetical // "called for talks", "open to talks"
+				}
 			}
 		}
 		return ""

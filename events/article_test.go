@@ -49,6 +49,8 @@ var goldenCases = []struct {
 	{"Chile condemned Peru, which it had praised in March.", map[string]string{"in March": "2025-03"}},
 	{"Canada threatened to impose sanctions on Venezuela.", nil},
 	{"Armenia denied that its troops had shelled Azerbaijan.", nil},
+	{"Serbia called for talks with Kosovo.", nil},
+	{"Serbia is open to talks with Kosovo.", nil},
 }
 
 func TestModalityAndDatingGolden(t *testing.T) {
