@@ -126,6 +126,9 @@ func (c *Coder) Code(d *text.Doc, a *chronicle.Article) []chronicle.Event {
 			if ev.Modality == chronicle.Asserted && intentNounBefore(sc, vg, d.Text, toks) {
 				ev.Modality = chronicle.Future // "Sweden's bid to join NATO": not joined yet
 			}
+			if ev.Modality == chronicle.Asserted && requestedOf(sc, vg, d.Text, toks) {
+				ev.Modality = chronicle.Hypothetical // "urged both sides to protect civilians": asked for
+			}
 			if !vg.noun && vg.ve < len(toks) && sc.word(d.Text, toks, vg.ve-1) == "OPEN" && sc.word(d.Text, toks, vg.ve) == "TO" &&
 				chronicle.ModalityRank(chronicle.Hypothetical) < chronicle.ModalityRank(ev.Modality) {
 				ev.Modality = chronicle.Hypothetical // "Moscow is open to talks with Washington": willing, not talking
@@ -224,6 +227,32 @@ func hasNeg(sc *scratch, k int) bool {
 	for j := k - 1; j >= 0 && j >= k-2; j-- {
 		if sc.cls[j] == cNeg {
 			return true
+		}
+	}
+	return false
+}
+
+// requestedOf reports an infinitive verb group that another party is asked, urged or ordered
+// to do ("Guterres urged both sides to protect civilians", "called on Russia to withdraw",
+// "asked Kyiv to halt"): the act is requested, not done. The request verb stands within the
+// six words before the infinitive, its object between.
+func requestedOf(sc *scratch, vg *vgroup, src string, toks []text.Token) bool {
+	if !vg.infinite {
+		return false
+	}
+	for k := vg.cs - 1; k >= 0 && k >= vg.cs-6; k-- {
+		switch sc.word(src, toks, k) {
+		case "URGED", "URGES", "URGE", "URGING", "ASKED", "ASKS", "ASKING", "PRESSED", "PRESSING", "PRESSURED",
+			"DEMANDED", "DEMANDS", "REQUESTED", "REQUESTS", "ORDERED", "ORDERS", "ENCOURAGED", "ENCOURAGES",
+			"INVITED", "INVITES", "APPEALED", "IMPLORED", "BEGGED":
+			return true
+		case "ON":
+			if k > 0 && (sc.word(src, toks, k-1) == "CALLED" || sc.word(src, toks, k-1) == "CALLS" || sc.word(src, toks, k-1) == "CALLING") {
+				return true // "called on Russia to withdraw"
+			}
+		}
+		if sc.cls[k] == cPunct || sc.isVerb[k] && k < vg.cs-1 && sc.cls[k] != cTo {
+			break
 		}
 	}
 	return false

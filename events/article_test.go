@@ -51,6 +51,7 @@ var goldenCases = []struct {
 	{"Armenia denied that its troops had shelled Azerbaijan.", nil},
 	{"Serbia called for talks with Kosovo.", nil},
 	{"Serbia is open to talks with Kosovo.", nil},
+	{"France urged Germany to impose sanctions on Iran.", nil},
 }
 
 func TestModalityAndDatingGolden(t *testing.T) {
@@ -117,6 +118,7 @@ var articleCases = []struct {
 	{text: "Putin agreed on Tuesday to halt strikes on Ukraine's power grid for 30 days after a phone call with Donald Trump.", timexes: map[string]string{"on Tuesday": "2025-07-01"}},
 	{text: "Putin hosted Xi in Moscow three days after a phone call with Donald Trump."},
 	{text: "Macron spoke in Paris. During his visit to India, Putin met Modi."},
+	{text: "The Israeli army said it had killed a Hezbollah commander in Lebanon.", quote: "it had killed a Hezbollah commander in Lebanon"},
 }
 
 func TestArticleGolden(t *testing.T) {

@@ -168,7 +168,16 @@ func (x *artCtx) pronoun(sc *scratch, k int, src string, toks []text.Token, subj
 			return none
 		}
 		return argument{g: -1, members: []member{{code: p.code, np: -1, entity: p.ent, bs: bs, be: be}}, found: true}
-	case "I", "ME", "MY":
+	case "IT":
+		// "The Israeli military said it had killed …": in what an organisation or a country
+		// says, "it" is the speaker.
+		if q := x.quoteAt(t); q != nil && q.ok && q.speaker.entity >= 0 && q.speaker.entity < len(x.a.Entities) &&
+			x.a.Entities[q.speaker.entity].Type != chronicle.PER {
+			m := q.speaker
+			m.bs, m.be = bs, be
+			return argument{g: -1, members: []member{m}, found: true}
+		}
+	case "I", "ME", "MY", "WE", "US", "OUR":
 		if q := x.quoteAt(t); q != nil && q.ok {
 			m := q.speaker
 			m.bs, m.be = bs, be
