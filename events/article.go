@@ -190,12 +190,23 @@ func (c *Coder) Code(d *text.Doc, a *chronicle.Article) []chronicle.Event {
 // whose infinitive complement verb group vg is ("threatened to impose sanctions", "threatens
 // to strike"), or -1.
 func threatBefore(sc *scratch, vg *vgroup, src string, toks []text.Token) int {
+	return infinitiveGovernor(sc, vg, src, toks, 3, func(w string, _ int) bool {
+		switch w {
+		case "THREATENED", "THREATENS", "THREATEN", "THREATENING":
+			return true
+		}
+		return false
+	})
+}
+
+// infinitiveGovernor returns the sentence token among the n words before infinitive verb
+// group vg, in its clause (no comma between), for which match holds, or -1.
+func infinitiveGovernor(sc *scratch, vg *vgroup, src string, toks []text.Token, n int, match func(w string, k int) bool) int {
 	if !vg.infinite {
 		return -1
 	}
-	for k := vg.cs - 1; k >= 0 && k >= vg.cs-3; k-- {
-		switch sc.word(src, toks, k) {
-		case "THREATENED", "THREATENS", "THREATEN", "THREATENING":
+	for k := vg.cs - 1; k >= 0 && k >= vg.cs-n; k-- {
+		if match(sc.word(src, toks, k), k) {
 			return k
 		}
 		if sc.cls[k] == cComma || sc.cls[k] == cPunct {
@@ -237,45 +248,34 @@ func hasNeg(sc *scratch, k int) bool {
 // "asked Kyiv to halt"): the act is requested, not done. The request verb stands within the
 // six words before the infinitive, its object between.
 func requestedOf(sc *scratch, vg *vgroup, src string, toks []text.Token) bool {
-	if !vg.infinite {
-		return false
-	}
-	for k := vg.cs - 1; k >= 0 && k >= vg.cs-6; k-- {
-		switch sc.word(src, toks, k) {
+	return infinitiveGovernor(sc, vg, src, toks, 6, func(w string, k int) bool {
+		switch w {
 		case "URGED", "URGES", "URGE", "URGING", "ASKED", "ASKS", "ASKING", "PRESSED", "PRESSING", "PRESSURED",
 			"DEMANDED", "DEMANDS", "REQUESTED", "REQUESTS", "ORDERED", "ORDERS", "ENCOURAGED", "ENCOURAGES",
 			"INVITED", "INVITES", "APPEALED", "IMPLORED", "BEGGED":
 			return true
-		case "ON":
-			if k > 0 && (sc.word(src, toks, k-1) == "CALLED" || sc.word(src, toks, k-1) == "CALLS" || sc.word(src, toks, k-1) == "CALLING") {
-				return true // "called on Russia to withdraw"
+		case "ON": // "called on Russia to withdraw"
+			switch sc.word(src, toks, max(k-1, 0)) {
+			case "CALLED", "CALLS", "CALLING":
+				return true
 			}
 		}
-		if sc.cls[k] == cPunct || sc.isVerb[k] && k < vg.cs-1 && sc.cls[k] != cTo {
-			break
-		}
-	}
-	return false
+		return false
+	}) >= 0
 }
 
 // intentNounBefore reports an infinitive verb group governed by a noun of intent ("Sweden's bid
 // to join NATO", "an attempt to seize the port", "efforts to broker a truce"): what it names
 // has not happened. (PLOVER's reading of a sentence, PloverCategory, keeps the act itself.)
 func intentNounBefore(sc *scratch, vg *vgroup, src string, toks []text.Token) bool {
-	if !vg.infinite {
-		return false
-	}
-	for k := vg.cs - 1; k >= 0 && k >= vg.cs-2; k-- {
-		switch sc.word(src, toks, k) {
+	return infinitiveGovernor(sc, vg, src, toks, 2, func(w string, _ int) bool {
+		switch w {
 		case "BID", "BIDS", "ATTEMPT", "ATTEMPTS", "EFFORT", "EFFORTS", "PROPOSAL", "PROPOSALS", "THREAT", "THREATS",
 			"PLEDGE", "PROMISE", "PUSH", "PLAN", "PLANS", "OFFER", "OFFERS":
 			return true
 		}
-		if sc.cls[k] == cComma || sc.cls[k] == cPunct {
-			break
-		}
-	}
-	return false
+		return false
+	}) >= 0
 }
 
 // calledOff returns the modality of an event noun whose meeting or visit is called off
