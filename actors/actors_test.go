@@ -127,6 +127,9 @@ func TestPlace(t *testing.T) {
 		{"Montana", "Montana", 5667009},
 		{"Crimea", "Crimea", 703883},
 		{"New York City", "New York City", 5128581},
+		// A name beyond Latin-1 gives way to its ASCII form, the one English news writes.
+		{"Mazar-e Sharif", "Mazar-e Sharif", 1133616},
+		{"Mazār-e Sharīf", "Mazar-e Sharif", 1133616},
 	}
 	for _, tt := range tests {
 		p, ok := kb.Place(tt.in)

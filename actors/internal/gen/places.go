@@ -53,6 +53,11 @@ func loadPlaces(data string, cs *countries) ([]*place, error) {
 			var al []string
 			if fs[2] != fs[1] {
 				al = append(al, fs[2])
+				if beyondLatin1(fs[1]) && fs[2] != "" {
+					// "Mazār-e Sharīf", "Rafaḩ": a scholarly transliteration; English news
+					// writes the ASCII name ("Mazar-e Sharif", "Rafah"), which is the name.
+					pl.Name, al[0] = fs[2], fs[1]
+				}
 			}
 			if pop >= 100000 || pl.Capital {
 				n := 0
@@ -174,6 +179,16 @@ func regionName(name string) bool {
 		return false
 	}
 	return true
+}
+
+// beyondLatin1 reports a letter outside Latin-1 in s (ā, ḩ, ń, ł …; not é, ü, ã).
+func beyondLatin1(s string) bool {
+	for _, r := range s {
+		if r > 0xFF {
+			return true
+		}
+	}
+	return false
 }
 
 // latinName reports whether an alternate name is worth keeping: Latin script, at least three
