@@ -305,6 +305,14 @@ func TestEntitiesMistypedPeople(t *testing.T) {
 			"Shares of Cleveland rose.", []string{"ORG:Cleveland"}, nil,
 			[]string{"ORG Cleveland"},
 		},
+		{ // an organisation named after its place, tagged as a place
+			"Voting Rights Ohio sued Ohio.", []string{"LOC:Voting Rights Ohio", "LOC:Ohio"}, nil,
+			[]string{"ORG Voting Rights Ohio", "LOC Ohio"},
+		},
+		{ // ... but a place named after an organisation word stays a place
+			"They met in Union Square Park.", []string{"LOC:Union Square Park"}, nil,
+			[]string{"LOC Union Square Park"},
+		},
 		{ // a person's title before a name tagged as a place, the rest of the name untagged
 			"Rep. Alexandria Nunez-Park voted no.", []string{"LOC:Alexandria"}, []string{"Alexandria", "Nunez-Park"},
 			[]string{"PER Alexandria Nunez-Park"},

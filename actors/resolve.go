@@ -93,6 +93,39 @@ func isPossessive(s string) bool {
 	return false
 }
 
+// orgWord reports a word among tokens [a, b) that only an organisation's name holds, unless
+// the name ends in a word of places ("Union Square Park", "Police Plaza").
+func (r *resolver) orgWord(a, b int) bool {
+	if placeHeads[string(r.key(b-1, b))] {
+		return false
+	}
+	for i := a; i < b; i++ {
+		if orgWords[string(r.key(i, i+1))] {
+			return true
+		}
+	}
+	return false
+}
+
+// orgWords are the words of organisations' names, keyed: "Rights", "Union", "Committee" ….
+var orgWords = map[string]bool{
+	"rights": true, "union": true, "association": true, "council": true, "committee": true, "party": true,
+	"fund": true, "foundation": true, "institute": true, "coalition": true, "alliance": true, "league": true,
+	"bank": true, "group": true, "inc": true, "corp": true, "company": true, "university": true, "college": true,
+	"department": true, "ministry": true, "agency": true, "commission": true, "authority": true, "court": true,
+	"police": true, "army": true, "network": true, "airlines": true, "airways": true, "campaign": true,
+	"federation": true, "organisation": true, "organization": true, "society": true, "club": true,
+	"afl-cio": true, "board": true, "office": true, "services": true, "guard": true, "navy": true, "forces": true,
+}
+
+// placeHeads are the last words of places' names.
+var placeHeads = map[string]bool{
+	"park": true, "square": true, "plaza": true, "street": true, "avenue": true, "road": true, "bridge": true,
+	"station": true, "airport": true, "stadium": true, "arena": true, "county": true, "city": true, "river": true,
+	"lake": true, "valley": true, "island": true, "islands": true, "bay": true, "beach": true, "hill": true,
+	"hills": true, "district": true, "province": true, "region": true, "territory": true, "strait": true,
+}
+
 // personTitles are the titles only a person bears, before a name.
 var personTitles = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "sen": true, "rep": true, "gov": true,
@@ -154,6 +187,11 @@ func (r *resolver) prepare() {
 			extended = true
 		}
 		r.resolveMention(&x)
+		if x.typ == chronicle.LOC && x.e == nil && x.pl == nil && x.last-x.first > 1 && r.orgWord(x.first, x.last) {
+			// "Disability Rights Wisconsin", "Michigan AFL-CIO": a place in an organisation's
+			// name made the tagger say place.
+			x.typ = chronicle.ORG
+		}
 		r.ms = append(r.ms, x)
 	}
 	if extended {
