@@ -263,6 +263,7 @@ func TestSpeakers(t *testing.T) {
 		{"role-hyphenated", `President-elect Maria Lopez arrived. "We are ready," the president-elect said.`, []string{"e5"}},
 		{"role-other-organisation", `Taliban spokesman Omar Haidari said the group attacked. "The damage is massive," a Nato spokesman said.`, []string{"e9", "e7"}},
 		{"role-same-organisation", `Taliban spokesman Omar Haidari arrived. "More will follow," a Taliban spokesman said.`, []string{"e9"}},
+		{"pronoun-after-unnamed-role", `Maria Lopez said the clinic was full. A Nato spokesman said the road was closed. "Nobody was hurt," he said.`, []string{"e5", "e7", "e7"}},
 		{"org-description", `The Harbour Planning Commission met on Monday. "The port will grow," the commission said.`, []string{"e6"}},
 		{"org-description-other-noun", `The Harbour Planning Commission met on Monday. "The port will grow," the company said.`, []string{""}},
 		{"pronoun-after-comma", `Maria Lopez runs the clinic, Lopez said. “That spared us a wing,” counting staff and heating costs, she said.`, []string{"e5", "e5"}},

@@ -98,6 +98,26 @@ func (r *resolver) mentionFor(a *att) int {
 	return best
 }
 
+// unnamedRole reports a speaker phrase [s0, s1) that introduces someone by role alone: "a
+// foreign ministry spokesman in Berlin", "an official", "the Nato spokesperson" (not "the
+// Republican candidate", who is someone named before).
+func (x *extractor) unnamedRole(s0, s1 int) bool {
+	indefinite := s1 > s0 && (strings.EqualFold(x.word(s0), "a") || strings.EqualFold(x.word(s0), "an"))
+	for i := s0; i < s1; i++ {
+		if x.flags[i]&fTitle == 0 {
+			continue
+		}
+		switch strings.ToLower(x.word(i)) {
+		case "spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "diplomat", "officer":
+			return true
+		}
+		if indefinite {
+			return true
+		}
+	}
+	return false
+}
+
 // byHead resolves a definite description of an organisation ("the commission", "the
 // ministry", "the appellate panel") whose head noun is token head: the most recent
 // organisation mentioned in the five sentences before whose name ends in that noun ("the
@@ -210,7 +230,9 @@ func (r *resolver) antecedent(p int) int {
 		}
 		best, bestPos = mi, m.start
 	}
-	// Speakers of earlier attributions.
+	// Speakers of earlier attributions; the latest that is an unnamed role ("a foreign ministry
+	// spokesman in Berlin said") may be whom "he" means.
+	role, roleAt := -1, -1
 	for ai := range x.atts {
 		a := &x.atts[ai]
 		if a.src0 < 0 || a.src0 >= p {
@@ -218,6 +240,10 @@ func (r *resolver) antecedent(p int) int {
 		}
 		if ai < len(r.resolved) && r.resolved[ai] >= 0 {
 			consider(r.resolved[ai])
+		}
+		if !plural && x.unnamedRole(a.src0, a.src1) && a.src0 > roleAt && ai < len(r.resolved) &&
+			(r.resolved[ai] < 0 || r.ents[r.ments[r.resolved[ai]].ent].Type != chronicle.PER) {
+			role, roleAt = ai, a.src0
 		}
 	}
 	// First person (or organisation, for they) named in each sentence before.
@@ -248,6 +274,11 @@ func (r *resolver) antecedent(p int) int {
 		if found {
 			break
 		}
+	}
+	if role >= 0 && int(x.d.Tokens[roleAt].Start) > bestPos && x.d.SentenceOf(p)-x.d.SentenceOf(roleAt) <= 1 {
+		// The unnamed speaker just before is nearer than any person: "he" is that speaker,
+		// whose organisation or place is all that is known of them.
+		return r.resolved[role]
 	}
 	return best
 }
