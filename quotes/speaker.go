@@ -107,16 +107,20 @@ func (x *extractor) unnamedRole(s0, s1 int) bool {
 		if x.flags[i]&fTitle == 0 {
 			continue
 		}
-		switch strings.ToLower(x.word(i)) {
-		case "spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "diplomat", "officer":
-			return true
-		}
 		if indefinite {
 			return true
+		}
+		for _, w := range unnamedTitles {
+			if strings.EqualFold(x.word(i), w) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// unnamedTitles are the roles news gives people it does not name.
+var unnamedTitles = []string{"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "diplomat", "officer"}
 
 // byHead resolves a definite description of an organisation ("the commission", "the
 // ministry", "the appellate panel") whose head noun is token head: the most recent
@@ -128,9 +132,7 @@ func (r *resolver) byHead(s0, head int) int {
 	if head <= s0 || x.flags[head]&(fPron|fTitle) != 0 || x.toks[head].Cls != feat.ClsLower {
 		return -1
 	}
-	switch strings.ToLower(x.word(s0)) {
-	case "the", "this", "that":
-	default:
+	if w := x.word(s0); !strings.EqualFold(w, "the") && !strings.EqualFold(w, "this") && !strings.EqualFold(w, "that") {
 		return -1
 	}
 	for i := s0 + 1; i < head; i++ {
