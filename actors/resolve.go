@@ -377,15 +377,19 @@ func (r *resolver) cluster() {
 	}
 	// How often each word is the last of a person's name, and how often it stands alone as
 	// something else: a word mostly tagged as a person is one where it is tagged otherwise.
-	perLast, other := map[string]int{}, map[string]int{}
-	for mi := range r.ms {
-		x := &r.ms[mi]
-		v := norm.Variant(string(r.key(x.last-1, x.last)))
-		switch {
-		case x.typ == chronicle.PER:
-			perLast[v]++
-		case x.last-x.first == 1 && x.e == nil && x.pl == nil:
-			other[v]++
+	// Counted on first need (a lone word that could be a surname is rare).
+	var perLast, other map[string]int
+	count := func() {
+		perLast, other = map[string]int{}, map[string]int{}
+		for mi := range r.ms {
+			x := &r.ms[mi]
+			v := norm.Variant(string(r.key(x.last-1, x.last)))
+			switch {
+			case x.typ == chronicle.PER:
+				perLast[v]++
+			case x.last-x.first == 1 && x.e == nil && x.pl == nil:
+				other[v]++
+			}
 		}
 	}
 	// People named in full first, so that "Putin" finds "Vladimir Putin" even when it comes first.
@@ -407,11 +411,18 @@ func (r *resolver) cluster() {
 				// A lone word tagged as an organisation or place that is the surname of a person
 				// named in full in the article ("Ocasio-Cortez said"), and that the tagger takes
 				// for a person at least half as often: that person.
-				v := norm.Variant(string(r.key(x.first, x.last)))
-				if ci := r.surnameCluster(mi); ci >= 0 && r.cs[ci].lastTok == v && 2*perLast[v] >= other[v] {
-					x.typ = chronicle.PER
-					add(ci, mi)
-					continue
+				if ci := r.surnameCluster(mi); ci >= 0 {
+					v := norm.Variant(string(r.key(x.first, x.last)))
+					if r.cs[ci].lastTok == v {
+						if perLast == nil {
+							count()
+						}
+						if 2*perLast[v] >= other[v] {
+							x.typ = chronicle.PER
+							add(ci, mi)
+							continue
+						}
+					}
 				}
 			}
 			var ci int
