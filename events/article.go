@@ -280,8 +280,10 @@ func intentNounBefore(sc *scratch, vg *vgroup, src string, toks []text.Token) bo
 
 // calledOff returns the modality of an event noun whose meeting or visit is called off
 // (negated: "cancelled his meeting with Xi", "called off talks", "the visit was scrapped"), put
-// off (future: "postponed the summit", "the summit … was postponed") or only asked for
-// (hypothetical: "proposed talks with Kyiv", "called for talks", "open to talks"), else "".
+// off (future: "postponed the summit", "the summit … was postponed"), only asked for or
+// feared (hypothetical: "proposed talks with Kyiv", "called for talks", "open to talks",
+// "warned of an attack on", "a possible attack on"), foiled (negated) or plotted (future),
+// else "".
 func calledOff(sc *scratch, vg *vgroup, src string, toks []text.Token) string {
 	particle := func(k int) string { // k: the verb before "off"
 		switch sc.word(src, toks, k) {
@@ -318,6 +320,19 @@ func calledOff(sc *scratch, vg *vgroup, src string, toks []text.Token) string {
 					return chronicle.Hypothetical // "called for talks", "open to talks"
 				}
 			}
+		case "OF", "AGAINST":
+			if k > 0 {
+				switch sc.word(src, toks, k-1) {
+				case "WARNED", "WARNS", "WARNING", "FEARS", "FEAR", "FEARED", "RISK", "THREAT", "DANGER":
+					return chronicle.Hypothetical // "warned of an attack on Israel", "warned against any attack"
+				}
+			}
+		case "FEARED", "FEARS", "FEAR", "THREATENED", "THREATENS", "THREATEN":
+			return chronicle.Hypothetical // "feared an attack on the capital"
+		case "DENIED", "DENIES", "DENY", "FOILED", "THWARTED", "PREVENTED", "AVERTED":
+			return chronicle.Negated // "foiled an attack on the embassy"
+		case "PLANNED", "PLANNING", "PLOTTED", "PLOTTING", "PREPARING", "PREPARED":
+			return chronicle.Future // "plotted an attack on the parliament"
 		}
 		return ""
 	}
@@ -325,6 +340,10 @@ func calledOff(sc *scratch, vg *vgroup, src string, toks []text.Token) string {
 	k := vg.vs - 1
 	for k >= 0 && k >= vg.vs-5 && (sc.cls[k] == cDet || sc.cls[k] == cPoss || sc.cls[k] == cNum || sc.cls[k] == cAdv ||
 		sc.npAt[k] != 0 && !sc.isVerb[k] || strings.HasPrefix(toks[k].POS, "JJ")) {
+		switch sc.word(src, toks, k) {
+		case "POSSIBLE", "POTENTIAL", "ANY", "FUTURE", "ALLEGED", "PLANNED":
+			return chronicle.Hypothetical // "a possible attack on Iran", "any attack on its territory"
+		}
 		k--
 	}
 	if k >= 0 {

@@ -52,6 +52,10 @@ var goldenCases = []struct {
 	{"Serbia called for talks with Kosovo.", nil},
 	{"Serbia is open to talks with Kosovo.", nil},
 	{"France urged Germany to impose sanctions on Iran.", nil},
+	{"Sudan's attack on Chad killed ten people.", nil},
+	{"The attack on Chad by Sudan failed.", nil},
+	{"Chad condemned the attack on Sudan.", nil},
+	{"Chad warned of a possible attack on Sudan by Libya.", nil},
 }
 
 func TestModalityAndDatingGolden(t *testing.T) {

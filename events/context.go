@@ -195,6 +195,16 @@ func (x *artCtx) pronoun(sc *scratch, k int, src string, toks []text.Token, subj
 	return none
 }
 
+// allPeople reports whether every member is a person of the article.
+func (x *artCtx) allPeople(ms []member) bool {
+	for _, m := range ms {
+		if m.entity < 0 || m.entity >= len(x.a.Entities) || x.a.Entities[m.entity].Type != chronicle.PER {
+			return false
+		}
+	}
+	return len(ms) > 0
+}
+
 // fronted returns the person a pronoun at sentence token k refers to ahead when it sits in a
 // phrase that opens the sentence ("During his trip to India, Putin met Modi", "In her call
 // with Scholz, …"): the person named first after that phrase's comma, within the few words

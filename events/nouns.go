@@ -9,9 +9,10 @@ import (
 
 // Event nouns (article mode): meetings and calls are reported as nouns at least as often as
 // verbs — "during a telephone conversation the two leaders had on Thursday", "after a phone
-// call with Trump", "their last phone call", "held talks with", "Macron's visit to China". A
-// noun is coded when its participants are in its frame: "between X and Y", "with Y" or "to Y"
-// (a visit's host) and a possessor, the subject of
+// call with Trump", "their last phone call", "held talks with", "Macron's visit to China",
+// "Russia's attack on Odesa". A noun is coded when its participants are in its frame: "between
+// X and Y", "with Y", "to Y" (a visit's host) or "on Y" (an attack's target, "by X" its
+// attacker) and a possessor, the subject of
 // a light verb ("had", "held"), a reduced relative ("… the two leaders had"), or the subject
 // of the clause it sits in.
 
@@ -61,6 +62,15 @@ func (c *Coder) nounTrigger(sc *scratch, src string, toks []text.Token, k int, p
 	case "VISIT", "VISITS", "TRIP":
 		if next == "TO" {
 			return "042", 1 // "Macron's visit to China"
+		}
+	case "ATTACK", "ATTACKS", "STRIKE", "STRIKES", "AIRSTRIKE", "AIRSTRIKES", "ASSAULT", "BOMBING", "BOMBINGS",
+		"SHELLING", "OFFENSIVE", "INVASION":
+		switch next {
+		case "ON", "AGAINST", "OF":
+			if next == "OF" && w != "INVASION" && w != "BOMBING" && w != "SHELLING" {
+				return "", 0 // "a strike of workers"
+			}
+			return "190", 1 // "Russia's attack on Odesa", "the invasion of Ukraine"
 		}
 	}
 	return "", 0
@@ -116,6 +126,18 @@ func (c *Coder) nounEvent(sc *scratch, src string, toks []text.Token, k, l int, 
 	// After the noun: "between X and Y", "with Y", or a reduced relative "… the two leaders had".
 	for j := npe; j < n && j < npe+5; j++ {
 		w := sc.word(src, toks, j)
+		if (w == "ON" || w == "AGAINST" || w == "OF") && code == "190" && j == k+l {
+			// "Russia's attack on Odesa": the target; "… by Russia" after it, the attacker
+			if p := sc.npAt[min(j+1, n-1)]; j+1 < n && p != 0 {
+				np := &sc.nps[p-1]
+				b = c.subjectNP(sc, int(p-1), np.e, src, toks)
+				if np.e+1 < n && sc.word(src, toks, np.e) == "BY" && sc.npAt[np.e+1] != 0 {
+					q := sc.npAt[np.e+1] - 1
+					a = c.subjectNP(sc, int(q), sc.nps[q].e, src, toks)
+				}
+			}
+			break
+		}
 		if w == "TO" && code == "042" && j == k+l {
 			// "a visit to China": the host is the target
 			if p := sc.npAt[min(j+1, n-1)]; j+1 < n && p != 0 {
@@ -225,7 +247,7 @@ func (c *Coder) nounEvent(sc *scratch, src string, toks []text.Token, k, l int, 
 	}
 	// Otherwise the noun sits in a phrase of a clause ("agreed … after a phone call with
 	// Trump"): that clause's subject.
-	if !a.ok() && len(parties) == 0 && b.ok() {
+	if !a.ok() && len(parties) == 0 && b.ok() && code != "190" { // "Iran condemned the attack on Israel": not Iran's
 		for vi := len(sc.vgs) - 1; vi >= 0; vi-- {
 			if v := &sc.vgs[vi]; !v.noun && v.ve <= pre && v.subj.ok() {
 				a = v.subj
@@ -236,10 +258,18 @@ func (c *Coder) nounEvent(sc *scratch, src string, toks []text.Token, k, l int, 
 	vi := len(sc.vgs)
 	sc.vgs = append(sc.vgs, vg)
 	sym := petrarch.Code{Main: code, Reverse: code}
-	if code == "042" {
+	switch code {
+	case "042":
 		sym.Reverse = "043" // the host receives the visit
+	case "190":
+		sym.Reverse = "" // an attack goes one way
+		if a.ok() && b.ok() && sc.art != nil && sc.art.allPeople(sc.membersOf(a)) && sc.art.allPeople(sc.membersOf(b)) {
+			sym.Main = "111" // "Trump's attack on Biden": words
+		}
 	}
 	switch {
+	case code == "190" && !(a.ok() && b.ok()):
+		// an attack needs its attacker and its target; it is no pair's act
 	case len(parties) > 1:
 		c.emitPairs(sc, vi, code, parties, -1)
 	case a.ok() && b.ok():
