@@ -97,6 +97,9 @@ func (c *Coder) Code(d *text.Doc, a *chronicle.Article) []chronicle.Event {
 			}
 			vg := &sc.vgs[re.vg]
 			code := re.code
+			if PetrarchRoot(code) == "11" && !vg.noun && victimOfAttack(sc, re.tgt, d.Text, toks) {
+				continue // "Chad condemned the attack on Sudan": Sudan is not who is condemned
+			}
 			if code == "040" && si-art.phoneAt <= 3 && !vg.noun && talkVerb(c.dict.vforms[vg.form].lemma) {
 				code = "041" // "will speak to X" in a story about phone calls
 			}
@@ -184,6 +187,29 @@ func (c *Coder) Code(d *text.Doc, a *chronicle.Article) []chronicle.Event {
 		out = []chronicle.Event{}
 	}
 	return out
+}
+
+// victimOfAttack reports a member named as the target of an attack noun ("the attack on
+// Sudan", "strikes against Gaza"): the victim, not the one a condemnation is aimed at.
+func victimOfAttack(sc *scratch, m member, src string, toks []text.Token) bool {
+	if m.np < 0 || m.np >= len(sc.nps) {
+		return false
+	}
+	p := int(sc.nps[m.np].prep)
+	if p < 1 {
+		return false
+	}
+	switch sc.word(src, toks, p) {
+	case "ON", "AGAINST":
+	default:
+		return false
+	}
+	switch sc.word(src, toks, p-1) {
+	case "ATTACK", "ATTACKS", "STRIKE", "STRIKES", "AIRSTRIKE", "AIRSTRIKES", "ASSAULT", "BOMBING", "BOMBINGS",
+		"SHELLING", "OFFENSIVE", "RAID", "RAIDS", "VIOLENCE", "AGGRESSION":
+		return true
+	}
+	return false
 }
 
 // threatBefore returns the sentence token of "threatened" (threaten, threatens, threatening)
