@@ -53,6 +53,8 @@ func TestActor(t *testing.T) {
 		{"Russia Today", "2025-07-03", "RT", "ORG", "", "RUSMED", "", "RUS"},
 		{"Middle East", "2025-07-03", "Middle East", "LOC", "", "MEA", "", ""},
 		{"Taliban", "2025-07-03", "Taliban", "ORG", "", "AFGREB", "", "AFG"},
+		// PETRARCH's places stay actors beside GeoNames' divisions (a name tagged ORG finds them).
+		{"New York", "2025-07-03", "New York", "LOC", "", "USA", "", "USA"},
 	}
 	for _, tt := range tests {
 		a, ok := kb.Actor(tt.name, day(tt.date))

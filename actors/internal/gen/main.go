@@ -64,6 +64,7 @@ type place struct {
 	Country  string
 	Capital  bool
 	Aliases  []string
+	Region   bool // a first-level division (not written: it reads as any place)
 }
 
 // kbData is everything the generator writes.

@@ -112,6 +112,9 @@ func mergePetrarch(data string, cs *countries, leaders []*actor, kb *kbData) err
 	}
 	geoKeys := map[string]bool{}
 	for _, p := range kb.Places {
+		if p.Region {
+			continue // PETRARCH's "New York" [USA] stays an actor: a name tagged ORG finds it too
+		}
 		geoKeys[norm.Key(p.Name)] = true
 		for _, a := range p.Aliases {
 			geoKeys[norm.Key(a)] = true

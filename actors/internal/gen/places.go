@@ -151,7 +151,7 @@ func loadRegions(data string, cs *countries, cities []*place, stats map[string]*
 		if home[k+"\x00"+iso3]*10 > st.pop || biggest[k]*3 > st.pop || cs.byKey[k] != "" {
 			continue
 		}
-		pl := &place{Name: name, GeoNames: id, Pop: st.pop, Country: iso3,
+		pl := &place{Name: name, GeoNames: id, Pop: st.pop, Country: iso3, Region: true,
 			Lat: math.Round(st.lat/float64(st.pop)*1e4) / 1e4, Lon: math.Round(st.lon/float64(st.pop)*1e4) / 1e4}
 		if ascii != name {
 			pl.Aliases = cleanAliases(name, []string{ascii})
