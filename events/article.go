@@ -106,7 +106,8 @@ func (c *Coder) Code(d *text.Doc, a *chronicle.Article) []chronicle.Event {
 			if !vg.noun && verbalAttack(c.dict.vforms[vg.form].lemma, code, a, re) {
 				code = "111" // "Trump blasted Comey", "slammed": a politician's attack is words
 			}
-			if !vg.noun && vg.literals == 0 && figurativeViolence(c.dict.vforms[vg.form].lemma, code) && !violentContext(sc, d.Text, toks) {
+			if !vg.noun && vg.literals == 0 && figurativeViolence(c.dict.vforms[vg.form].lemma, code) && !violentContext(sc, d.Text, toks) &&
+				!stateStrike(c.dict.vforms[vg.form].lemma, re, sc, vg, d.Text, toks) {
 				continue // "Europe now matches the US", "struggle", "hammer out": no violence
 			}
 			if vg.noun {
@@ -437,6 +438,39 @@ func figurativeViolence(lemma, code string) bool {
 		return true
 	}
 	return false
+}
+
+// stateStrike reports a strike by one state on another ("Israel struck Iran", "Ukraine hit
+// Russia's oil refineries"): literal, unless something follows that makes it figurative ("hit
+// China with tariffs", "hit back").
+func stateStrike(lemma string, re *rawEvent, sc *scratch, vg *vgroup, src string, toks []text.Token) bool {
+	switch lemma {
+	case "STRIKE", "HIT", "BOMBARD", "BLITZ":
+	default:
+		return false
+	}
+	if !stateCode(re.src.code) || !stateCode(re.tgt.code) {
+		return false
+	}
+	for k := vg.ve; k < len(toks) && k < vg.ve+8; k++ {
+		switch sc.word(src, toks, k) {
+		case "WITH", "FOR", "BACK", "OUT":
+			return false
+		}
+		if sc.cls[k] == cPunct {
+			break
+		}
+	}
+	return true
+}
+
+// stateCode reports an actor code of a state, its government or its military ("ISR",
+// "USAGOV", "RUSMIL").
+func stateCode(code string) bool {
+	if len(code) < 3 || code[:3] == "---" || strings.HasPrefix(code, "IGO") {
+		return false
+	}
+	return len(code) == 3 || len(code) == 6 && (strings.HasSuffix(code, "GOV") || strings.HasSuffix(code, "MIL"))
 }
 
 // violentContext reports a word of armed violence in the sentence.

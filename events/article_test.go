@@ -56,6 +56,7 @@ var goldenCases = []struct {
 	{"The attack on Chad by Sudan failed.", nil},
 	{"Chad condemned the attack on Sudan.", nil},
 	{"Chad warned of a possible attack on Sudan by Libya.", nil},
+	{"Eritrea struck Ethiopia on Friday.", map[string]string{"on Friday": "2025-06-27"}},
 }
 
 func TestModalityAndDatingGolden(t *testing.T) {
