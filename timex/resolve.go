@@ -125,7 +125,9 @@ func (m *matcher) resolveMonth(r result, start, end, mo int) (result, bool) {
 	diff := mo - m.dct.m
 	switch tn := m.dateTense(start, end); {
 	case isPastTense(tn):
-		if diff >= 2 {
+		// Next month stays ahead after "to" or "for" ("was extended to April", "was set for
+		// April"); "joined NATO in April" in March is last April.
+		if diff >= 2 || diff == 1 && m.id(m.ctxStart(start)-1) == wIn {
 			y--
 		}
 	case tn == tFuture:
