@@ -1,6 +1,7 @@
 // Package clean removes boilerplate from an article's text — inline teasers ("ALSO READ: …",
-// "Click here to …", "Subscribe to …"), control characters and wire sign-offs — and keeps an
-// offset map from the cleaned text back to the input.
+// "Click here to …", "Subscribe to …"), photo and video captions left inline by scrapers
+// ("Image copyright AFP Image caption …", "Media caption …"), control characters and wire
+// sign-offs — and keeps an offset map from the cleaned text back to the input.
 //
 // A teaser is removed only as far as its end is clear: up to the line break, the sentence end,
 // or the point where the running text resumes (in "ALSO READ: Putin tells Trump In a
@@ -17,7 +18,7 @@ import (
 )
 
 // Version of the cleaner; stored with every article.
-const Version = "1"
+const Version = "2"
 
 // Clean returns the cleaned text and the map from its offsets back to s (nil when nothing was
 // removed).
@@ -25,6 +26,7 @@ func Clean(s string) (string, *chronicle.OffsetMap) {
 	var cuts []cut
 	cuts = controlChars(s, cuts)
 	cuts = teasers(s, cuts)
+	cuts = captions(s, cuts)
 	if len(cuts) == 0 {
 		return s, nil
 	}
@@ -383,4 +385,118 @@ func skipSpace(s string, i int) int {
 		i++
 	}
 	return i
+}
+
+// Caption markers that scraped pages leave in the running text: "Image copyright EPA Image
+// caption The blast destroyed nearby buildings A suicide bomber has …". Captions have no final
+// punctuation, so one is removed up to its line break or to where the running text resumes
+// (before "A suicide"); when that is unclear only the markers (and the credit) are removed, so
+// that "Image caption Hillary Clinton" does not become a name.
+const (
+	imageCopyright = "Image copyright"
+	imageCaption   = "Image caption"
+	mediaCaption   = "Media caption"
+)
+
+// maxCreditWords bounds a photo credit ("Getty Images", "The Paper").
+const maxCreditWords = 4
+
+// captions finds the caption markers that start a sentence or line.
+func captions(s string, cuts []cut) []cut {
+	for i := 0; i < len(s); i++ {
+		if s[i] != 'I' && s[i] != 'M' || overlaps(cuts, i) {
+			continue
+		}
+		if !atSentenceStart(s, i) && (len(cuts) == 0 || cuts[len(cuts)-1].end != i) { // or right after a credit
+			continue
+		}
+		switch {
+		case markerAt(s, i, imageCopyright):
+			// The credit runs to the caption marker after it; without one only the marker goes.
+			end := i + len(imageCopyright)
+			if next, ok := creditEnd(s, end); ok {
+				end = next
+			}
+			cuts = append(cuts, cut{i, skipSpace(s, end)})
+			i = end - 1
+		case markerAt(s, i, imageCaption), markerAt(s, i, mediaCaption):
+			end := i + len(imageCaption)
+			if e, ok := captionEnd(s, skipSpace(s, end)); ok {
+				end = e
+			}
+			cuts = append(cuts, cut{i, skipSpace(s, end)})
+			i = end - 1
+		}
+	}
+	return cuts
+}
+
+// markerAt reports whether the caption marker m is at s[i], as whole words.
+func markerAt(s string, i int, m string) bool {
+	return strings.HasPrefix(s[i:], m) && (i+len(m) == len(s) || isSpace(s[i+len(m)]))
+}
+
+// overlaps reports whether offset i lies in one of cuts.
+func overlaps(cuts []cut, i int) bool {
+	for _, c := range cuts {
+		if c.start <= i && i < c.end {
+			return true
+		}
+	}
+	return false
+}
+
+// creditEnd returns where the credit after "Image copyright" (at s[i]) ends: at the caption
+// marker following it within maxCreditWords capitalised words.
+func creditEnd(s string, i int) (int, bool) {
+	i = skipSpace(s, i)
+	for words := 0; words <= maxCreditWords && i < len(s); words++ {
+		if markerAt(s, i, imageCaption) || markerAt(s, i, mediaCaption) {
+			return i, words > 0
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return 0, false
+		}
+		for i < len(s) && !isSpace(s[i]) {
+			i++
+		}
+		if i < len(s) && s[i] == '\n' {
+			return 0, false
+		}
+		i = skipSpace(s, i)
+	}
+	return 0, false
+}
+
+// captionEnd returns where a caption starting at s[i] ends: at its line break, before another
+// caption marker, before the word where the running text resumes, or at the end of the text;
+// false when a word with final punctuation or the maxTeaserWords-th word comes first.
+func captionEnd(s string, i int) (int, bool) {
+	for words := 0; words <= maxTeaserWords && i < len(s); words++ {
+		if s[i] == '\n' || s[i] == '\r' {
+			return i, words > 0
+		}
+		if words > 0 && (markerAt(s, i, imageCopyright) || markerAt(s, i, imageCaption) || markerAt(s, i, mediaCaption)) {
+			return i, true
+		}
+		wend := i
+		for wend < len(s) && !isSpace(s[wend]) {
+			wend++
+		}
+		if words >= 2 && resumes(s[i:wend], s[wend:]) {
+			return i, true
+		}
+		if last, _ := utf8.DecodeLastRuneInString(s[i:wend]); last == '.' || last == '!' || last == '?' {
+			return 0, false // captions have no final punctuation: this is running text
+		}
+		i = wend
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+	}
+	if i >= len(s) {
+		return len(s), true
+	}
+	return 0, false
 }
