@@ -319,6 +319,14 @@ func TestEntitiesMistypedPeople(t *testing.T) {
 			"Rep. Alexandria Nunez-Park voted no.", []string{"LOC:Alexandria"}, []string{"Alexandria", "Nunez-Park"},
 			[]string{"PER Alexandria Nunez-Park"},
 		},
+		{ // a wire dateline in capitals tagged as an organisation is the place
+			"Talks resume\nGENEVA (Reuters) - Envoys met.", []string{"ORG:GENEVA", "ORG:Reuters"}, nil,
+			[]string{"LOC Genève", "ORG Reuters"},
+		},
+		{ // ... but not capitals inside a line, nor a place the gazetteer does not know
+			"Shares of ACME rose.\nQWERTZBURG (Reuters) - Envoys met.", []string{"ORG:ACME", "ORG:QWERTZBURG", "ORG:Reuters"}, nil,
+			[]string{"ORG ACME", "ORG QWERTZBURG", "ORG Reuters"},
+		},
 	}
 	for _, tt := range tests {
 		d := markDoc(tt.text, tt.marks...)

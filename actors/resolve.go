@@ -186,6 +186,11 @@ func (r *resolver) prepare() {
 		if r.extend(&x) {
 			extended = true
 		}
+		if x.typ != chronicle.LOC && r.dateline(x.first, x.last) {
+			if _, ok := r.kb.place(r.key(x.first, x.last)); ok {
+				x.typ = chronicle.LOC // "GENEVA (Reuters) -", "ATLANTA (AP) —" tagged ORG
+			}
+		}
 		r.resolveMention(&x)
 		if x.typ == chronicle.LOC && x.e == nil && x.pl == nil && x.last-x.first > 1 && r.orgWord(x.first, x.last) {
 			// "Disability Rights Wisconsin", "Michigan AFL-CIO": a place in an organisation's
@@ -197,6 +202,29 @@ func (r *resolver) prepare() {
 	if extended {
 		r.fixMentions()
 	}
+}
+
+// dateline reports whether tokens [a, b) are a wire story's dateline place: in capitals at
+// the start of a line, followed by "(", "," or a dash ("GENEVA (Reuters) -", "KYIV, Ukraine —").
+func (r *resolver) dateline(a, b int) bool {
+	d := r.d
+	if b >= len(d.Tokens) {
+		return false
+	}
+	if st := d.Tokens[a].Start; st > 0 && d.Text[st-1] != '\n' {
+		return false
+	}
+	for i := a; i < b; i++ {
+		w := r.tok(i)
+		if strings.ToUpper(w) != w || strings.ToLower(w) == w {
+			return false
+		}
+	}
+	switch r.tok(b) {
+	case "(", ",", "-", "--", "\u2013", "\u2014":
+		return true
+	}
+	return false
 }
 
 // fixMentions writes extended mentions back to d.Mentions (dropping those they swallowed), so

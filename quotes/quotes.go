@@ -23,7 +23,7 @@ import (
 )
 
 // Version is the version of the extractor; it changes whenever its output does.
-const Version = "1"
+const Version = "2"
 
 // Extract returns the attributions of d, in text order, with ids q1, q2, ….
 //
