@@ -631,10 +631,10 @@ func (m *matcher) matchTime(i int) (result, bool) {
 	saved := m.outer
 	m.outer = i
 	defer func() { m.outer = saved }()
-	if d, ok := m.matchExplicit(k); ok && d.p.g == gDay {
-		day, j, found = d.p, d.end, true
-	} else if d, ok := m.matchRelative(k); ok && d.p.g == gDay {
-		day, j, found = d.p, d.end, true
+	if d, ok := m.matchExplicit(k); ok && (d.p.g == gDay || d.p.g == gPart) {
+		day, j, found = d.p.at(gDay), d.end, true // "11 p.m. Thursday", "11pm Thursday evening"
+	} else if d, ok := m.matchRelative(k); ok && (d.p.g == gDay || d.p.g == gPart) {
+		day, j, found = d.p.at(gDay), d.end, true
 	} else if m.isPunct(j, '(') {
 		// "10:35 a.m. (0735 GMT) Friday": the day after the parenthesis dates the time, but
 		// is an expression of its own.

@@ -26,7 +26,7 @@ import (
 )
 
 // Version is the version of the tagger's output; it changes whenever the output does.
-const Version = "17"
+const Version = "18"
 
 // Tag returns every time expression of d, in text order, with byte offsets into d.Text, ids
 // "t1", "t2", …, type, TIMEX3 value, and mod/freq/quant/anchor where they apply. Relative
