@@ -60,7 +60,7 @@ import (
 )
 
 // Version is the version of the KB and the resolver; bump it when output changes.
-const Version = "3"
+const Version = "4"
 
 //go:embed kb.txt.gz
 var kbGz []byte

@@ -15,6 +15,7 @@ func FuzzEntities(f *testing.F) {
 	f.Add("Russian President Vladimir Putin told his American counterpart Donald Trump that Moscow would not back down, Putin's aide Yuri Ushakov said.", []byte{0, 1, 2, 3, 4, 5}, int64(20250703))
 	f.Add("Former U.S. President Joe Biden met the Russian president in Kiev. Zelenskiy said.", []byte{9, 200, 3, 7, 1}, int64(19950101))
 	f.Add("", []byte{}, int64(0))
+	f.Add("The Trump-Putin summit, Japan-U.S. trade and Chile-Peru-Bolivia talks. Israel-Hamas.", []byte{1, 0, 2, 3, 9, 4}, int64(20250815))
 	f.Add("É Ünïcödé Nàmé, the Kremlin's spokesman, and «Selenskyj»", []byte{1, 1, 2, 2, 3, 3}, int64(20200101))
 	kb := mustDefault(f)
 	types := []string{"PER", "ORG", "LOC", "MISC", "XYZ"}
@@ -46,6 +47,18 @@ func FuzzEntities(f *testing.F) {
 		dt := time.Unix(date%4_000_000_000, 0).UTC()
 		ents := kb.Entities(d, dt)
 		valid := utf8.ValidString(s) // rune boundaries are defined for valid UTF-8 only
+		// The document stays consistent (Entities may split hyphenated tokens): tokens in order
+		// and inside the text, sentences and mentions over them.
+		for i, tk := range d.Tokens {
+			if tk.Start >= tk.End || int(tk.End) > len(s) || i > 0 && tk.Start < d.Tokens[i-1].End {
+				t.Fatalf("token %d [%d,%d) out of order in %q", i, tk.Start, tk.End, s)
+			}
+		}
+		for i, se := range d.Sentences {
+			if se.First > se.Last || se.Last > len(d.Tokens) || i > 0 && se.First != d.Sentences[i-1].Last {
+				t.Fatalf("sentence %d [%d,%d) of %d tokens", i, se.First, se.Last, len(d.Tokens))
+			}
+		}
 		for i, e := range ents {
 			if e.ID != "e"+itoa(i+1) {
 				t.Errorf("entity %d has id %s", i, e.ID)

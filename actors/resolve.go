@@ -19,12 +19,18 @@ import (
 // every mention (nominal ones such as "the Russian president" included) in text order. Invalid
 // mentions (out of range) are ignored. Entities corrects d.Mentions in one way: a mention
 // followed by the rest of a known organisation's name ("Russia" + "Today") is extended to the
-// whole name, typed ORG, and mentions it swallows are removed.
+// whole name, typed ORG, and mentions it swallows are removed. And it splits tokens: a
+// hyphenated pair of actors ("the Trump-Putin summit") becomes the two names and the hyphen
+// between them, each name a mention (see splitCompounds).
 func (kb *KB) Entities(d *text.Doc, date time.Time) []chronicle.Entity {
-	if d == nil || len(d.Mentions) == 0 {
+	if d == nil {
 		return []chronicle.Entity{}
 	}
 	r := resolver{kb: kb, d: d, day: dayOf(date)}
+	r.splitCompounds()
+	if len(d.Mentions) == 0 {
+		return []chronicle.Entity{}
+	}
 	r.prepare()
 	r.cluster()
 	r.nominals()

@@ -366,7 +366,7 @@ func calledOff(sc *scratch, vg *vgroup, src string, toks []text.Token) string {
 	// The verb whose object the noun phrase is: "cancelled his meeting", "called off talks".
 	k := vg.vs - 1
 	for k >= 0 && k >= vg.vs-5 && (sc.cls[k] == cDet || sc.cls[k] == cPoss || sc.cls[k] == cNum || sc.cls[k] == cAdv ||
-		sc.npAt[k] != 0 && !sc.isVerb[k] || strings.HasPrefix(toks[k].POS, "JJ")) {
+		sc.npAt[k] != 0 && !sc.isVerb[k] || strings.HasPrefix(toks[k].POS, "JJ") || isHyphenAt(src, toks, k)) {
 		switch sc.word(src, toks, k) {
 		case "POSSIBLE", "POTENTIAL", "ANY", "FUTURE", "ALLEGED", "PLANNED":
 			return chronicle.Hypothetical // "a possible attack on Iran", "any attack on its territory"

@@ -124,6 +124,16 @@ var articleCases = []struct {
 	{text: "Putin hosted Xi in Moscow three days after a phone call with Donald Trump."},
 	{text: "Macron spoke in Paris. During his visit to India, Putin met Modi."},
 	{text: "The Israeli army said it had killed a Hezbollah commander in Lebanon.", quote: "it had killed a Hezbollah commander in Lebanon"},
+	// Two sides named as one hyphenated modifier.
+	{text: "The Trump-Putin summit in Alaska ended without a deal."},
+	{text: "After the Trump-Putin call, markets rose."},
+	{text: "Chile-Peru trade talks will resume next week.", timexes: map[string]string{"next week": "2025-W28"}},
+	{text: "The White House denied a report of a new Trump-Xi call."},
+	{text: "The Russia-Ukraine war goes on, and the Chile-Peru border stays closed."},
+	{text: "Guinea-Bissau held talks with Senegal."},
+	{text: "Brazil postponed the Chile-Peru summit."},
+	{text: "The Trump-Xi meeting was called off."},
+	{text: "Japan-U.S. trade talks resumed in Tokyo."},
 }
 
 func TestArticleGolden(t *testing.T) {

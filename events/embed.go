@@ -8,7 +8,7 @@ import (
 )
 
 // Version is the version of the events extractor; bump it when its output changes.
-const Version = "4"
+const Version = "5"
 
 // dict.bin.gz is the compiled production dictionary (CAMEO.2.0 verbs with chronicle's own
 // patterns from extra.txt, the Phoenix actors, agents and discards) in the compact form of

@@ -203,6 +203,19 @@ func (c *Coder) nounEvent(sc *scratch, src string, toks []text.Token, k, l int, 
 		// sentence's own).
 		return
 	}
+	// Both sides named as one compound modifier: "the Trump-Putin summit", "U.S.-China trade
+	// talks".
+	if !a.ok() && !b.ok() && len(parties) == 0 && code != "190" && code != "042" {
+		if ms, s := c.compoundParties(sc, src, toks, k); len(ms) > 1 {
+			parties = ms
+			// The chain starts before the compound and its determiner and adjectives ("denied
+			// a report of a new Trump-Xi call"), for the words that set the modality.
+			for s > 0 && (sc.cls[s-1] == cDet || sc.cls[s-1] == cOther && strings.HasPrefix(toks[s-1].POS, "JJ")) {
+				s--
+			}
+			vg.cs = s
+		}
+	}
 	// A possessor: "their call", "Putin's call", "the two leaders’ conversation".
 	if !a.ok() && len(parties) == 0 {
 		for j := k - 1; j >= pre; j-- {
@@ -277,4 +290,70 @@ func (c *Coder) nounEvent(sc *scratch, src string, toks []text.Token, k, l int, 
 	case a.ok() && len(sc.membersOf(a)) > 1:
 		c.emitPairs(sc, vi, code, sc.membersOf(a), a.g)
 	}
+}
+
+// isHyphenAt reports a hyphen at token j written between two words without spaces, as in a
+// compound ("Trump-Putin", "U.S.-China").
+func isHyphenAt(src string, toks []text.Token, j int) bool {
+	if j <= 0 || j+1 >= len(toks) || toks[j].Space || toks[j+1].Space {
+		return false
+	}
+	switch src[toks[j].Start:toks[j].End] {
+	case "-", "\u2010", "\u2011":
+		return true
+	}
+	return false
+}
+
+// compoundPair returns the mentions (indexes into sc.ments) a hyphenated compound names when
+// the compound ends at token j ("the Trump-Putin summit", "U.S.-China trade talks": two sides
+// named as one modifier), nil otherwise. Both must be actors of entities or the dictionaries.
+func (sc *scratch) compoundPair(src string, toks []text.Token, j int) []int32 {
+	if j < 2 || sc.cover[j] == 0 {
+		return nil
+	}
+	right := sc.cover[j]
+	s := sc.ments[right-1].s
+	var out []int32
+	for s >= 2 && isHyphenAt(src, toks, s-1) && sc.cover[s-2] != 0 && sc.cover[s-2] != right {
+		left := sc.cover[s-2]
+		if sc.ments[left-1].agent {
+			return nil
+		}
+		out = append(out, left)
+		right = left
+		s = sc.ments[left-1].s
+	}
+	if len(out) == 0 || sc.ments[sc.cover[j]-1].agent {
+		return nil
+	}
+	out = append(out, sc.cover[j])
+	return out
+}
+
+// compoundParties returns the two sides of an event noun at token k that a hyphenated
+// compound before it names ("the Trump-Putin summit", "U.S.-China trade talks", "after the
+// Trump-Xi call"), stepping over up to two common nouns or adjectives ("trade", "ceasefire").
+func (c *Coder) compoundParties(sc *scratch, src string, toks []text.Token, k int) ([]member, int) {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if sc.cover[j] != 0 {
+			ms := sc.compoundPair(src, toks, j)
+			if len(ms) < 2 {
+				return nil, 0
+			}
+			out := make([]member, 0, len(ms))
+			for _, mi := range ms {
+				m := &sc.ments[mi-1]
+				if m.code == "" {
+					return nil, 0
+				}
+				out = append(out, member{code: m.code, np: -1, entity: m.entity, bs: int(toks[m.s].Start), be: int(toks[m.e-1].End)})
+			}
+			return out, sc.ments[ms[0]-1].s
+		}
+		if sc.cls[j] != cOther || sc.isVerb[j] || sc.verbish[j] || sc.cap[j] {
+			return nil, 0
+		}
+	}
+	return nil, 0
 }

@@ -647,6 +647,9 @@ func (c *Coder) codeNP(sc *scratch, np *nounPhrase, toks []text.Token, src strin
 		}
 		last = m
 		mt := &sc.ments[m-1]
+		if c.opt.Article && !mt.agent && (isHyphenAt(src, toks, mt.e) && sc.cover[mt.e+1] != 0 || isHyphenAt(src, toks, mt.s-1) && sc.cover[mt.s-2] != 0) {
+			continue // one side of a compound modifier ("the Russia-Ukraine war"): not the phrase's actor
+		}
 		switch {
 		case mt.agent && mt.prefix:
 			np.prefixs = append(np.prefixs, mt.code)
