@@ -9,6 +9,7 @@ import (
 	"io"
 	"iter"
 	"os"
+	"sync"
 	"time"
 
 	"chronicle"
@@ -261,7 +262,11 @@ func (m *Main) reprocess(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The stored text is the cleaned text its offsets index: reprocess re-runs the extractors
+	// over it but cannot clean it again (a newer cleaner applies to articles ingested anew), so
+	// the cleaner's version neither makes an article stale nor changes on reprocess.
 	want := p.Versions()
+	delete(want, "clean")
 	if *all {
 		want = map[string]string{"": "all"}
 	}
@@ -269,12 +274,17 @@ func (m *Main) reprocess(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	var mu sync.Mutex
+	cleaned := map[string]string{} // article id → the version of the cleaner that cleaned it
 	stored := func(yield func(*chronicle.Article, error) bool) {
 		for _, id := range ids {
 			a, err := st.Article(ctx, id)
 			if err == nil {
 				a.Raw = a.Text // already cleaned: keep the stored text and its offsets
 				a.Offsets = chronicle.Bytes
+				mu.Lock()
+				cleaned[a.ID] = a.Versions["clean"]
+				mu.Unlock()
 			}
 			if !yield(a, err) {
 				return
@@ -287,6 +297,12 @@ func (m *Main) reprocess(ctx context.Context, args []string) error {
 			return r.Err
 		}
 		n++
+		mu.Lock()
+		v, ok := cleaned[r.Article.ID]
+		mu.Unlock()
+		if ok {
+			r.Article.Versions["clean"] = v
+		}
 		return st.ReplaceExtractions(ctx, r.Article)
 	})
 	if err == nil && n > 0 {

@@ -567,14 +567,25 @@ func reprocessListings(t *testing.T, db string) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// An older cleaner alone makes nothing stale: reprocess cannot clean stored text again.
+	a.Versions["clean"] = "0"
+	if err := st.ReplaceExtractions(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	if out, _, err := run(t, "", "reprocess", "--db", db); err != nil || !strings.Contains(out, "reprocessed 0 of 0") {
+		t.Fatalf("reprocess after a cleaner change: %v\n%s", err, out)
+	}
 	a.Versions["events"] = "old"
 	if err := st.ReplaceExtractions(ctx, a); err != nil {
 		t.Fatal(err)
 	}
-	st.Close()
 	if out, errOut, err := run(t, "", "reprocess", "--db", db); err != nil || !strings.Contains(out, "reprocessed 1 of 1") {
 		t.Fatalf("reprocess: %v\n%s%s", err, out, errOut)
 	}
+	if a, err := st.Article(ctx, ids[0]); err != nil || a.Versions["clean"] != "0" || a.Versions["events"] == "old" {
+		t.Errorf("versions after reprocess: %v (%v); want the cleaner's kept, the extractors' current", a.Versions, err)
+	}
+	st.Close()
 	for cmd, out := range listings() {
 		if out != before[cmd] {
 			t.Errorf("%s after reprocess differs from after ingest", cmd)
