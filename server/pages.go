@@ -232,14 +232,14 @@ func (s *Server) pageTimeline(w http.ResponseWriter, r *http.Request) error {
 	}
 	pg.Series = web.NewSeries(cs, unit)
 	pg.Series.Noun = pg.Counted
-	title := "Event mentions of " + pg.Actor
+	what, whose := "Event mentions", "of "+pg.Actor
 	if pg.Counted == "event" {
-		title = "Events of " + pg.Actor
+		what = "Events"
 	}
 	if pg.Pair != "" {
-		title = strings.Replace(title, "of "+pg.Actor, "between "+f.Pair[0]+" and "+f.Pair[1], 1)
+		whose = "between " + f.Pair[0] + " and " + f.Pair[1]
 	}
-	pg.Chart = pg.Series.SVG(title + " per " + unit + ", by PLOVER category")
+	pg.Chart = pg.Series.SVG(what + " " + whose + " per " + unit + ", by PLOVER category")
 	pg.Series.Unit = unit
 	p, err := webPage(r)
 	if err != nil {
