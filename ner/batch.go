@@ -29,10 +29,7 @@ func (r *Recognizer) TagBatch(ds []*text.Doc) {
 		if n == 0 {
 			continue
 		}
-		sents := d.Sentences
-		if len(sents) == 0 {
-			sents = []text.Sentence{{First: 0, Last: n}}
-		}
+		sents := sentences(d)
 		s.ts = ts[off : off+n : off+n]
 		r.prepare(d, sents, s)
 		off += n
@@ -45,10 +42,7 @@ func (r *Recognizer) TagBatch(ds []*text.Doc) {
 			if n == 0 {
 				continue
 			}
-			sents := d.Sentences
-			if len(sents) == 0 {
-				sents = []text.Sentence{{First: 0, Last: n}}
-			}
+			sents := sentences(d)
 			dts, dp, dc := ts[off:off+n], pos[off:off+n], chunk[off:off+n]
 			for _, se := range sents {
 				if a, b := se.First, se.Last; a < b {
@@ -68,22 +62,13 @@ func (r *Recognizer) TagBatch(ds []*text.Doc) {
 		if n == 0 {
 			continue
 		}
-		sents := d.Sentences
-		if len(sents) == 0 {
-			sents = []text.Sentence{{First: 0, Last: n}}
-		}
+		sents := sentences(d)
 		s.ts = ts[off : off+n : off+n]
 		s.pos, s.chunk = pos[off:off+n], chunk[off:off+n]
 		s.ner = growInts(s.ner, n)
 		clear(s.ner)
 		r.tagNERDoc(sents, s, nil)
-		for i := range d.Tokens {
-			t := &d.Tokens[i]
-			t.POS = r.posL[s.pos[i]]
-			t.Chunk = r.chunkL[s.chunk[i]]
-			t.NER = r.nerL[s.ner[i]]
-		}
-		d.Mentions = r.mentions(s.ner[:n], d.Mentions)
+		r.setLabels(d, s)
 		off += n
 	}
 }

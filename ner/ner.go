@@ -229,10 +229,7 @@ func (r *Recognizer) Tag(d *text.Doc) {
 	}
 	s := r.getScratch()
 	defer r.putScratch(s)
-	sents := d.Sentences
-	if len(sents) == 0 {
-		sents = []text.Sentence{{First: 0, Last: n}}
-	}
+	sents := sentences(d)
 	r.prepare(d, sents, s)
 	s.pos = growInts(s.pos, n)
 	s.chunk = growInts(s.chunk, n)
@@ -250,13 +247,27 @@ func (r *Recognizer) Tag(d *text.Doc) {
 		r.tagChunk(ts, s.pos[a:b], s.chunk[a:b], s)
 	}
 	r.tagNERDoc(sents, s, nil)
+	r.setLabels(d, s)
+}
+
+// sentences returns d's sentences, or all of its tokens as one sentence when it has none.
+func sentences(d *text.Doc) []text.Sentence {
+	if len(d.Sentences) == 0 {
+		return []text.Sentence{{First: 0, Last: len(d.Tokens)}}
+	}
+	return d.Sentences
+}
+
+// setLabels writes the labels of s (the POS, chunk and NER labels of d's tokens) into d's
+// tokens and replaces d.Mentions with the entity mentions they make.
+func (r *Recognizer) setLabels(d *text.Doc, s *scratch) {
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		t.POS = r.posL[s.pos[i]]
 		t.Chunk = r.chunkL[s.chunk[i]]
 		t.NER = r.nerL[s.ner[i]]
 	}
-	d.Mentions = r.mentions(s.ner[:n], d.Mentions)
+	d.Mentions = r.mentions(s.ner[:len(d.Tokens)], d.Mentions)
 }
 
 // mentions turns IOB2 label indexes into mentions.
